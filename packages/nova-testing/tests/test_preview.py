@@ -1,0 +1,108 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from nova_testing.preview import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DEMO = str(FIXTURES / "demo")
+
+
+def test_tree_shows_components_children_inputs_and_outputs(capsys):
+    assert main([DEMO, "--stack", "test"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0] == "Plan for demo/test (offline, mocks): 3 resources"
+    component = lines.index("  + demo:index:Site  site  [protected]")
+    assert lines[component + 1] == "    + aws:cloudwatch/logGroup:LogGroup  site-logs  [protected]"
+    assert "        retentionInDays: 14" in lines
+    assert "      + aws:s3/bucket:Bucket  site-bucket  [protected]" not in lines
+    assert "    + aws:s3/bucket:Bucket  site-bucket  [protected]" in lines
+    assert "    region: eu-west-1" in lines
+    assert "       1  aws:s3/bucket:Bucket" in lines
+
+
+def test_json_plan_is_stable_and_complete(capsys):
+    assert main([DEMO, "--stack", "test", "--json"]) == 0
+    first = capsys.readouterr().out
+    assert main([DEMO, "--stack", "test", "--json"]) == 0
+    assert capsys.readouterr().out == first
+    plan = json.loads(first)
+    assert plan["project"] == "demo"
+    assert plan["stack"] == "test"
+    assert [r["name"] for r in plan["resources"]] == sorted(
+        [r["name"] for r in plan["resources"]],
+        key=lambda n: next(r["urn"] for r in plan["resources"] if r["name"] == n),
+    )
+    assert {r["type"] for r in plan["resources"]} == {
+        "demo:index:Site",
+        "aws:s3/bucket:Bucket",
+        "aws:cloudwatch/logGroup:LogGroup",
+    }
+    assert plan["outputs"]["greeting"] == "hello"
+
+
+def test_graph_is_written_as_dot(tmp_path, capsys):
+    target = tmp_path / "plan.dot"
+    assert main([DEMO, "--stack", "test", "--graph", str(target)]) == 0
+    dot = target.read_text()
+    assert dot.startswith("digraph nova {")
+    assert 'subgraph "cluster_urn:pulumi:test::demo::demo:index:Site::site"' in dot
+    assert "-> " in dot
+    assert "style=dashed" in dot
+    assert f"Graph written as DOT to {target}" in capsys.readouterr().err
+
+
+def test_graph_svg_without_graphviz_falls_back_to_dot(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("nova_testing.preview.shutil.which", lambda _: None)
+    assert main([DEMO, "--stack", "test", "--graph", str(tmp_path / "plan.svg")]) == 0
+    assert (tmp_path / "plan.dot").is_file()
+    assert not (tmp_path / "plan.svg").exists()
+    assert "install Graphviz" in capsys.readouterr().err
+
+
+def test_graph_svg_with_graphviz_renders(tmp_path, monkeypatch):
+    calls = []
+    monkeypatch.setattr("nova_testing.preview.shutil.which", lambda _: "/usr/bin/dot")
+    monkeypatch.setattr(
+        "nova_testing.preview.subprocess.run", lambda args, check: calls.append(args)
+    )
+    assert main([DEMO, "--stack", "test", "--graph", str(tmp_path / "plan.png")]) == 0
+    assert calls == [
+        ["/usr/bin/dot", "-Tpng", str(tmp_path / "plan.dot"), "-o", str(tmp_path / "plan.png")]
+    ]
+
+
+def test_missing_project_says_no_stacks_yet(capsys):
+    assert main(["stacks/does-not-exist"]) == 2
+    assert "no stacks yet" in capsys.readouterr().err
+
+
+def test_ambiguous_stack_must_be_chosen(capsys):
+    assert main([DEMO]) == 2
+    assert "choose one with --stack" in capsys.readouterr().err
+
+
+def test_single_stack_is_chosen_automatically_and_errors_exit_non_zero(capsys):
+    assert main([str(FIXTURES / "broken")]) == 1
+    err = capsys.readouterr().err
+    assert "failed:" in err
+    assert "build_the_thing" in err
+    assert "RuntimeError: the fixture program failed on purpose" in err
+    assert "pulumi/runtime" not in err  # the user's frames, not the runtime's
+
+
+def test_project_errors_exit_2(tmp_path, capsys):
+    (tmp_path / "Pulumi.yaml").write_text("name: x\nruntime: python\n")
+    (tmp_path / "Pulumi.dev.yaml").write_text("config: {}\n")
+    assert main([str(tmp_path)]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("flag", ["--help"])
+def test_help(flag, capsys):
+    with pytest.raises(SystemExit) as info:
+        main([flag])
+    assert info.value.code == 0
+    assert "offline" in capsys.readouterr().out
