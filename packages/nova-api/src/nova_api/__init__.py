@@ -1,0 +1,41 @@
+"""nova-api: an API Gateway HTTP API (v2) component for Lambda functions, with safe defaults."""
+
+from .__about__ import __version__
+from ._access_log import ACCESS_LOG_FORMAT, REQUIRED_ACCESS_LOG_FIELDS, render_access_log_format
+from ._validation import ALLOWED_LOG_RETENTION_DAYS, HTTP_METHODS, RouteKey, parse_route_key
+from .http_api import (
+    TYPE_TOKEN,
+    CorsArgs,
+    DomainArgs,
+    DomainTarget,
+    FunctionTarget,
+    HttpApi,
+    HttpApiArgs,
+    JwtAuthorizerArgs,
+    LambdaTarget,
+    RouteArgs,
+)
+
+__all__ = [
+    # component
+    "HttpApi",
+    "HttpApiArgs",
+    "TYPE_TOKEN",
+    # argument and output shapes
+    "CorsArgs",
+    "DomainArgs",
+    "DomainTarget",
+    "FunctionTarget",
+    "JwtAuthorizerArgs",
+    "LambdaTarget",
+    "RouteArgs",
+    # pure helpers
+    "ACCESS_LOG_FORMAT",
+    "ALLOWED_LOG_RETENTION_DAYS",
+    "HTTP_METHODS",
+    "REQUIRED_ACCESS_LOG_FIELDS",
+    "RouteKey",
+    "parse_route_key",
+    "render_access_log_format",
+    "__version__",
+]
