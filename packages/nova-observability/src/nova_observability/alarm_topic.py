@@ -1,0 +1,168 @@
+"""``AlarmTopic``: the SNS topic CloudWatch alarms notify, locked down by default."""
+
+import json
+from collections.abc import Mapping
+from typing import TypedDict
+
+import pulumi
+import pulumi_aws as aws
+
+from . import _validation as v
+from ._policies import alarm_topic_key_policy, alarm_topic_policy
+
+__all__ = ["AlarmTopic", "AlarmTopicArgs", "SubscriptionArgs", "DEFAULT_TAGS"]
+
+TYPE_TOKEN = "nova-observability:index:AlarmTopic"
+
+DEFAULT_TAGS: Mapping[str, str] = {"managed-by": "nova-observability"}
+"""Tags every resource of this package carries (SNS.3); ``tags`` adds to and overrides them."""
+
+
+class SubscriptionArgs(TypedDict, total=False):
+    """One subscriber of the alarm topic."""
+
+    protocol: str
+    """``email``, ``https``, ``sqs`` or ``lambda``. Default: none (required)."""
+    endpoint: pulumi.Input[str]
+    """Email address, https:// URL, SQS queue ARN or Lambda function ARN. Email and HTTPS
+    subscribers must confirm the subscription (the link is valid for 2 days) before they receive
+    anything. An SQS queue's own policy must allow ``sns.amazonaws.com`` to send messages from
+    this topic. Default: none (required)."""
+    dead_letter_queue_arn: pulumi.Input[str]
+    """SQS queue ARN for notifications SNS could not deliver (redrive policy; sqs, lambda and
+    https only). Default: none."""
+
+
+class AlarmTopicArgs(TypedDict, total=False):
+    """Arguments of :class:`AlarmTopic`."""
+
+    topic_name: str
+    """Topic name: 1-256 ASCII letters, digits, '_' and '-'. A ``.fifo`` name is refused (alarm
+    topics must be standard topics). Default: generated from the component name."""
+    subscriptions: Mapping[str, SubscriptionArgs]
+    """Subscribers by stable key, e.g. ``{"oncall": {"protocol": "email", "endpoint":
+    "oncall@example.com"}}``. Lambda subscribers get an ``aws.lambda_.Permission`` for
+    ``sns.amazonaws.com`` scoped to this topic. Default: no subscriptions."""
+    kms_key_arn: pulumi.Input[str]
+    """Customer managed KMS key for encryption at rest. Its key policy must grant
+    ``cloudwatch.amazonaws.com`` ``kms:GenerateDataKey*`` and ``kms:Decrypt``. The AWS managed
+    key ``alias/aws/sns`` is refused: alarms silently stop delivering to such a topic.
+    Default: not encrypted with KMS (SNS.1 is opt-in here; publishing requires TLS)."""
+    create_kms_key: bool
+    """Create a customer managed key for the topic (rotation on, 30-day deletion window, key
+    policy granting the account and CloudWatch). Costs $1/month. Default: False."""
+    tags: Mapping[str, str]
+    """Extra tags for the topic and key. Default: ``{"managed-by": "nova-observability"}``."""
+
+
+class AlarmTopic(pulumi.ComponentResource):
+    """A standard SNS topic for CloudWatch alarm notifications.
+
+    Defaults: topic policy letting only CloudWatch of this account publish (``aws:SourceAccount``)
+    and principals of this account manage it, denying publishes without TLS; no AWS managed key
+    (CloudWatch cannot use it); optional customer managed key and subscriptions.
+    """
+
+    topic: aws.sns.Topic
+    """The SNS topic."""
+    topic_arn: pulumi.Output[str]
+    """ARN of the topic (use it as alarm action)."""
+    topic_name: pulumi.Output[str]
+    """Name of the topic."""
+    topic_policy: aws.sns.TopicPolicy
+    """The topic's access policy."""
+    kms_key: aws.kms.Key | None
+    """The key created with ``create_kms_key=True``; ``None`` otherwise."""
+    kms_key_arn: pulumi.Output[str] | None
+    """ARN of the topic's KMS key, when it has one."""
+    subscriptions: dict[str, aws.sns.TopicSubscription]
+    """Subscriptions by key."""
+
+    def __init__(
+        self, name: str, args: AlarmTopicArgs, opts: pulumi.ResourceOptions | None = None
+    ) -> None:
+        v.validate_alarm_topic_args(name, args)
+        super().__init__(TYPE_TOKEN, name, None, opts)
+        child = pulumi.ResourceOptions(parent=self)
+        tags = {**DEFAULT_TAGS, **dict(args.get("tags") or {})}
+        invoke = pulumi.InvokeOutputOptions(parent=self)  # the component's provider decides
+        identity = aws.get_caller_identity_output(opts=invoke)
+        partition = aws.get_partition_output(opts=invoke).partition
+
+        self.kms_key = None
+        key_arn: pulumi.Input[str] | None = args.get("kms_key_arn")
+        if args.get("create_kms_key", False):
+            self.kms_key = aws.kms.Key(
+                f"{name}-key",
+                description=f"Encrypts the alarm topic {name}; usable by CloudWatch alarms.",
+                enable_key_rotation=True,
+                deletion_window_in_days=30,
+                is_enabled=True,
+                bypass_policy_lockout_safety_check=False,
+                policy=pulumi.Output.all(identity.account_id, partition).apply(
+                    lambda values: json.dumps(alarm_topic_key_policy(values[0], values[1]))
+                ),
+                tags=tags,
+                opts=child,
+            )
+            key_arn = self.kms_key.arn
+        self.kms_key_arn = None if key_arn is None else pulumi.Output.from_input(key_arn)
+
+        self.topic = aws.sns.Topic(
+            f"{name}-topic",
+            name=args.get("topic_name"),
+            fifo_topic=False,
+            kms_master_key_id=key_arn,
+            tags=tags,
+            opts=child,
+        )
+        self.topic_policy = aws.sns.TopicPolicy(
+            f"{name}-policy",
+            arn=self.topic.arn,
+            policy=pulumi.Output.all(self.topic.arn, identity.account_id, partition).apply(
+                lambda values: json.dumps(alarm_topic_policy(values[0], values[1], values[2]))
+            ),
+            opts=child,
+        )
+
+        self.subscriptions = {}
+        subscriptions = args.get("subscriptions") or {}
+        for key in sorted(subscriptions):
+            sub = subscriptions[key]
+            depends_on: list[pulumi.Resource] = [self.topic_policy]
+            if sub["protocol"] == "lambda":
+                depends_on.append(
+                    aws.lambda_.Permission(
+                        f"{name}-{key}-permission",
+                        action="lambda:InvokeFunction",
+                        function=sub["endpoint"],
+                        principal="sns.amazonaws.com",
+                        source_arn=self.topic.arn,
+                        opts=child,
+                    )
+                )
+            dlq = sub.get("dead_letter_queue_arn")
+            self.subscriptions[key] = aws.sns.TopicSubscription(
+                f"{name}-{key}-subscription",
+                topic=self.topic.arn,
+                protocol=sub["protocol"],
+                endpoint=sub["endpoint"],
+                redrive_policy=(
+                    None
+                    if dlq is None
+                    else pulumi.Output.from_input(dlq).apply(
+                        lambda arn: json.dumps({"deadLetterTargetArn": arn})
+                    )
+                ),
+                opts=pulumi.ResourceOptions(parent=self, depends_on=depends_on),
+            )
+
+        self.topic_arn = self.topic.arn
+        self.topic_name = self.topic.name
+        self.register_outputs(
+            {
+                "topic_arn": self.topic_arn,
+                "topic_name": self.topic_name,
+                "kms_key_arn": self.kms_key_arn,
+            }
+        )

@@ -1,0 +1,259 @@
+"""``ServiceMonitor``: alarm topic, every recommended alarm and the dashboard in one call."""
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypedDict
+
+import pulumi
+import pulumi_aws as aws
+
+from . import _validation as v
+from .alarm_topic import DEFAULT_TAGS, AlarmTopic, AlarmTopicArgs
+from .alarms import AlarmSettings, alarm_description
+from .dashboard import Dashboard, DashboardArgs
+from .targets import BUCKET_REQUEST_METRICS_FILTER_ID, ApiTarget, BucketTarget, FunctionTarget
+
+__all__ = ["ServiceMonitor", "ServiceMonitorArgs"]
+
+TYPE_TOKEN = "nova-observability:index:ServiceMonitor"
+
+
+class ServiceMonitorArgs(TypedDict, total=False):
+    """Arguments of :class:`ServiceMonitor`. Every key is optional, but at least one of
+    ``functions``, ``apis`` and ``buckets`` must hold a resource."""
+
+    functions: Mapping[str, Any]
+    """Lambda functions by stable key: an object with ``function_name``, ``timeout_seconds`` and
+    ``log_group_name`` (e.g. a nova-compute ``Function``), a dict with those keys, or the function
+    name (log group ``/aws/lambda/<name>``; the duration alarm then needs a threshold).
+    Default: no functions."""
+    apis: Mapping[str, Any]
+    """HTTP APIs by stable key: an object with ``api_id`` and ``stage_name`` (e.g. a nova-api
+    ``HttpApi``), a dict with those keys, or the API id. Default: no APIs."""
+    buckets: Mapping[str, Any]
+    """S3 buckets by stable key: an object with ``bucket_name`` and optionally ``bucket`` (e.g. a
+    nova-storage ``Bucket``), a dict with those keys, or the bucket name. Default: no buckets."""
+    name_prefix: str
+    """Prefix of every alarm name (``<prefix>-<key>-<kind>``) and of the default dashboard name;
+    alarm names are unique per account and Region, so include project and stack.
+    Default: ``<project>-<stack>-<name>``."""
+    alarm_topic_arn: pulumi.Input[str]
+    """Existing standard SNS topic to notify instead of creating one. Its policy must let
+    ``cloudwatch.amazonaws.com`` publish. Default: an ``AlarmTopic`` is created."""
+    topic: AlarmTopicArgs
+    """Settings of the created alarm topic (subscriptions, KMS). Default: ``AlarmTopicArgs()``."""
+    thresholds: Mapping[str, Mapping[str, AlarmSettings]]
+    """Per-kind settings for every resource of a type, e.g. ``{"functions": {"errors":
+    {"evaluation_periods": 1}}}``. Default: the catalogue (package README)."""
+    overrides: Mapping[str, Mapping[str, AlarmSettings]]
+    """Per-resource settings, e.g. ``{"orders": {"duration": {"threshold": 2000}}}``; they win
+    over ``thresholds``. ``{"enabled": False}`` switches an alarm off. Default: none."""
+    disabled_alarms: Sequence[str]
+    """Alarms to leave out, as ``"<resource key>/<kind>"``. Default: none."""
+    duration_percent_of_timeout: float
+    """Lambda duration alarm threshold, in percent of the function's timeout. Default: 80."""
+    additional_alarm_actions: Sequence[pulumi.Input[str]]
+    """More ARNs notified on ALARM (at most 4: CloudWatch allows 5 per state and the topic takes
+    one). Default: none."""
+    disable_alarm_actions: bool
+    """Create the alarms with actions disabled (no notifications; CloudWatch.17 fails). Only for
+    throw-away stacks. Default: False."""
+    runbook_url: str
+    """https:// link appended to every alarm description. Default: none."""
+    create_bucket_request_metrics: bool
+    """Create each bucket's ``EntireBucket`` request-metrics configuration (request metrics are
+    billed like custom metrics). Set False when the bucket already has one with that name.
+    Default: True."""
+    create_dashboard: bool
+    """Create the dashboard. Default: True."""
+    dashboard_name: str
+    """Dashboard name (account-global). Default: ``name_prefix`` with characters other than
+    A-Z a-z 0-9 - _ replaced by '-'."""
+    service_name: str
+    """Service name in the dashboard header. Default: the Pulumi project name."""
+    environment: str
+    """Environment in the dashboard header. Default: the Pulumi stack name."""
+    tags: Mapping[str, str]
+    """Extra tags for alarms, topic and key. Default: ``{"managed-by": "nova-observability"}``."""
+
+
+def _dimensions(target: Any) -> dict[str, pulumi.Input[str]]:
+    if isinstance(target, FunctionTarget):
+        return {"FunctionName": target.function_name}
+    if isinstance(target, ApiTarget):
+        dims: dict[str, pulumi.Input[str]] = {"ApiId": target.api_id}
+        if target.stage_name is not None:
+            dims["Stage"] = target.stage_name
+        return dims
+    return {"BucketName": target.bucket_name, "FilterId": BUCKET_REQUEST_METRICS_FILTER_ID}
+
+
+def _duration_threshold(timeout: Any, percent: float) -> float:
+    if isinstance(timeout, bool) or not isinstance(timeout, int) or not 1 <= timeout <= 900:
+        raise ValueError(
+            f"nova-observability ServiceMonitor: timeout_seconds resolved to {timeout!r}: Lambda "
+            "timeouts are 1-900 seconds. Fix: pass the function's timeout in seconds."
+        )
+    return round(timeout * 1000.0 * percent / 100.0, 3)
+
+
+def _described(planned: v.PlannedAlarm, runbook_url: str | None) -> Callable[[dict[str, Any]], str]:
+    def describe(values: dict[str, Any]) -> str:
+        threshold = values.pop("threshold")
+        return alarm_description(
+            planned.kind, planned.settings, values, threshold=threshold, runbook_url=runbook_url
+        )
+
+    return describe
+
+
+class ServiceMonitor(pulumi.ComponentResource):
+    """Alarms on by default, an alarm topic and a generated dashboard for a service.
+
+    For every function: Errors, Throttles and p99 Duration against its timeout; for every HTTP
+    API: 5xx, 4xx rate, p99 Latency and p99 IntegrationLatency; for every bucket: 4xx and 5xx
+    rates (with the bucket's request-metrics configuration). Each alarm notifies the topic on
+    ALARM and on OK, treats missing data explicitly and says in its description what to look at
+    first. Thresholds follow CloudWatch's recommended alarms and can be changed per kind
+    (``thresholds``) and per resource (``overrides``); any alarm can be switched off.
+
+    Besides the outputs below, ``alarm_topic`` is the created :class:`AlarmTopic` (``None`` with
+    ``alarm_topic_arn``) and ``dashboard_component`` the created :class:`Dashboard` (``None``
+    with ``create_dashboard=False``).
+    """
+
+    topic_arn: pulumi.Output[str]
+    """ARN of the topic the alarms notify."""
+    alarms: dict[str, aws.cloudwatch.MetricAlarm]
+    """Alarms by ``"<resource key>/<kind>"``."""
+    alarm_arns: pulumi.Output[dict[str, str]]
+    """Alarm ARNs by ``"<resource key>/<kind>"``."""
+    alarm_names: pulumi.Output[dict[str, str]]
+    """Alarm names by ``"<resource key>/<kind>"``."""
+    request_metrics: dict[str, aws.s3.BucketMetric]
+    """Request-metrics configurations created, by bucket key."""
+    dashboard_name: pulumi.Output[str] | None
+    """Name of the (first) dashboard, ``None`` without dashboard."""
+    dashboard_arn: pulumi.Output[str] | None
+    """ARN of the (first) dashboard, ``None`` without dashboard."""
+
+    def __init__(
+        self, name: str, args: ServiceMonitorArgs, opts: pulumi.ResourceOptions | None = None
+    ) -> None:
+        plan = v.validate_service_monitor_args(
+            name, args, project=pulumi.get_project(), stack=pulumi.get_stack()
+        )
+        super().__init__(TYPE_TOKEN, name, None, opts)
+        tags = {**DEFAULT_TAGS, **plan.tags}
+
+        self.alarm_topic: AlarmTopic | None = None
+        if args.get("alarm_topic_arn") is not None:
+            self.topic_arn = pulumi.Output.from_input(args["alarm_topic_arn"])
+        else:
+            topic_args = AlarmTopicArgs(**(args.get("topic") or {}))
+            topic_args["tags"] = {**plan.tags, **dict(topic_args.get("tags") or {})}
+            self.alarm_topic = AlarmTopic(
+                f"{name}-alarms", topic_args, opts=pulumi.ResourceOptions(parent=self)
+            )
+            self.topic_arn = self.alarm_topic.topic_arn
+
+        self.request_metrics = {}
+        if args.get("create_bucket_request_metrics", True):
+            for bucket in plan.targets.buckets:
+                self.request_metrics[bucket.key] = self._request_metrics(name, bucket)
+
+        self.alarms = {}
+        for planned in plan.alarms:
+            self.alarms[planned.alarm_id] = self._alarm(name, planned, plan, tags)
+
+        self.alarm_arns = pulumi.Output.all(
+            **{alarm_id: alarm.arn for alarm_id, alarm in self.alarms.items()}
+        )
+        self.alarm_names = pulumi.Output.all(
+            **{alarm_id: alarm.name for alarm_id, alarm in self.alarms.items()}
+        )
+
+        self.dashboard_component: Dashboard | None = None
+        self.dashboard_name = None
+        self.dashboard_arn = None
+        if plan.dashboard is not None:
+            self.dashboard_component = Dashboard(
+                f"{name}-dashboard",
+                DashboardArgs(
+                    dashboard_name=plan.dashboard.dashboard_name,
+                    functions={t.key: t.as_dict() for t in plan.targets.functions},
+                    apis={t.key: t.as_dict() for t in plan.targets.apis},
+                    buckets={t.key: t.as_dict() for t in plan.targets.buckets},
+                    alarm_arns={k: alarm.arn for k, alarm in self.alarms.items()},
+                    service_name=args.get("service_name", pulumi.get_project()),
+                    environment=args.get("environment", pulumi.get_stack()),
+                ),
+                opts=pulumi.ResourceOptions(parent=self),
+            )
+            self.dashboard_name = self.dashboard_component.dashboard_name
+            self.dashboard_arn = self.dashboard_component.dashboard_arn
+
+        self.register_outputs(
+            {
+                "topic_arn": self.topic_arn,
+                "alarm_arns": self.alarm_arns,
+                "alarm_names": self.alarm_names,
+                "dashboard_name": self.dashboard_name,
+                "dashboard_arn": self.dashboard_arn,
+            }
+        )
+
+    def _request_metrics(self, name: str, bucket: BucketTarget) -> aws.s3.BucketMetric:
+        return aws.s3.BucketMetric(
+            f"{name}-{bucket.key}-request-metrics",
+            bucket=bucket.bucket_name,
+            name=BUCKET_REQUEST_METRICS_FILTER_ID,
+            opts=pulumi.ResourceOptions(
+                parent=self, depends_on=[bucket.bucket] if bucket.bucket is not None else None
+            ),
+        )
+
+    def _alarm(
+        self, name: str, planned: v.PlannedAlarm, plan: v.MonitorPlan, tags: dict[str, Any]
+    ) -> aws.cloudwatch.MetricAlarm:
+        target = planned.target
+        settings = planned.settings
+        key = target.key
+        threshold: pulumi.Input[float]
+        if settings.threshold is not None:
+            threshold = settings.threshold
+        else:
+            percent = planned.duration_percent_of_timeout
+            if v.is_plain(target.timeout_seconds):
+                threshold = _duration_threshold(target.timeout_seconds, percent)
+            else:
+                threshold = pulumi.Output.from_input(target.timeout_seconds).apply(
+                    lambda timeout: _duration_threshold(timeout, percent)
+                )
+        values: dict[str, Any] = {"threshold": threshold, **target.as_dict()}
+        values.pop("bucket", None)
+        description = pulumi.Output.all(**values).apply(_described(planned, plan.runbook_url))
+        depends_on: list[pulumi.Resource] = []
+        if key in self.request_metrics:
+            depends_on.append(self.request_metrics[key])
+        return aws.cloudwatch.MetricAlarm(
+            f"{name}-{key}-{planned.kind.kind}-alarm",
+            name=planned.alarm_name,
+            alarm_description=description,
+            namespace=planned.kind.namespace,
+            metric_name=planned.kind.metric_name,
+            dimensions=_dimensions(target),
+            statistic=None if settings.extended else settings.statistic,
+            extended_statistic=settings.statistic if settings.extended else None,
+            evaluate_low_sample_count_percentiles=settings.evaluate_low_sample_count_percentile,
+            threshold=threshold,
+            comparison_operator=settings.comparison_operator,
+            period=settings.period_seconds,
+            evaluation_periods=settings.evaluation_periods,
+            datapoints_to_alarm=settings.datapoints_to_alarm,
+            treat_missing_data=settings.treat_missing_data,
+            actions_enabled=not plan.disable_alarm_actions,
+            alarm_actions=[self.topic_arn, *plan.additional_alarm_actions],
+            ok_actions=[self.topic_arn],
+            tags=tags,
+            opts=pulumi.ResourceOptions(parent=self, depends_on=depends_on or None),
+        )

@@ -1,0 +1,110 @@
+"""What can be monitored: duck-typed protocols for functions, HTTP APIs and buckets.
+
+nova-observability does not depend on the other nova packages. It accepts, for every monitored
+resource, one of:
+
+* an object with the attributes of a protocol below (a nova-compute ``Function``, a nova-api
+  ``HttpApi``, a nova-storage ``Bucket``, or any object of your own with those attribute names);
+* a plain dict with the same keys, e.g. ``{"function_name": "orders", "timeout_seconds": 10}``;
+* a plain name or id (``str`` or ``Output[str]``): the function name, the HTTP API id, the bucket
+  name.
+
+The normalised forms (:class:`FunctionTarget`, :class:`ApiTarget`, :class:`BucketTarget`) are what
+the components work with internally.
+"""
+
+from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
+
+import pulumi
+
+__all__ = [
+    "ApiLike",
+    "ApiTarget",
+    "BucketLike",
+    "BucketTarget",
+    "FunctionLike",
+    "FunctionTarget",
+    "BUCKET_REQUEST_METRICS_FILTER_ID",
+]
+
+BUCKET_REQUEST_METRICS_FILTER_ID = "EntireBucket"
+"""Name (and CloudWatch ``FilterId`` dimension) of the request-metrics configuration covering a
+whole bucket."""
+
+
+@runtime_checkable
+class FunctionLike(Protocol):
+    """A Lambda function: ``function_name`` is required; ``timeout_seconds`` (for the duration
+    alarm) and ``log_group_name`` (default ``/aws/lambda/<function_name>``) are read when
+    present."""
+
+    @property
+    def function_name(self) -> pulumi.Input[str]: ...
+
+
+@runtime_checkable
+class ApiLike(Protocol):
+    """An API Gateway HTTP API: ``api_id`` is required; ``stage_name`` adds the ``Stage``
+    dimension when present."""
+
+    @property
+    def api_id(self) -> pulumi.Input[str]: ...
+
+
+@runtime_checkable
+class BucketLike(Protocol):
+    """An S3 bucket: ``bucket_name`` is required; an optional ``bucket`` resource orders the
+    request-metrics configuration after the bucket."""
+
+    @property
+    def bucket_name(self) -> pulumi.Input[str]: ...
+
+
+@dataclass(frozen=True)
+class FunctionTarget:
+    """A monitored Lambda function, normalised."""
+
+    key: str
+    function_name: pulumi.Input[str]
+    log_group_name: pulumi.Input[str]
+    timeout_seconds: pulumi.Input[int] | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "function_name": self.function_name,
+            "log_group_name": self.log_group_name,
+        }
+        if self.timeout_seconds is not None:
+            out["timeout_seconds"] = self.timeout_seconds
+        return out
+
+
+@dataclass(frozen=True)
+class ApiTarget:
+    """A monitored HTTP API, normalised."""
+
+    key: str
+    api_id: pulumi.Input[str]
+    stage_name: pulumi.Input[str] | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"api_id": self.api_id}
+        if self.stage_name is not None:
+            out["stage_name"] = self.stage_name
+        return out
+
+
+@dataclass(frozen=True)
+class BucketTarget:
+    """A monitored S3 bucket, normalised."""
+
+    key: str
+    bucket_name: pulumi.Input[str]
+    bucket: pulumi.Resource | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"bucket_name": self.bucket_name}
+        if self.bucket is not None:
+            out["bucket"] = self.bucket
+        return out
