@@ -8,6 +8,7 @@ on the recording see resolved, plain values, so a false assertion always fails; 
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -97,6 +98,7 @@ class MockStack:
         except BaseException:
             # Keep what was registered before the failure: tests assert it is nothing.
             self.last = Recording(monitor.records, {}, None, resolve)
+            self._drain_pending_tasks()
             raise
         root = pulumi_settings.get_root_resource()
         exported = dict(getattr(root, "outputs", {}) or {})
@@ -104,8 +106,19 @@ class MockStack:
         self.last = Recording(monitor.records, outputs, box.get("result"), resolve)
         return self.last
 
+    @staticmethod
+    def _drain_pending_tasks() -> None:
+        """Cancel what a failed run left pending, so it cannot fail a later run."""
+        loop = asyncio.get_event_loop()
+        pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+        for task in pending:
+            task.cancel()
+        if pending and not loop.is_running():
+            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+
     def reset(self) -> None:
         """Leave no runtime state behind (called by the pytest fixture after each test)."""
+        self._drain_pending_tasks()
         pulumi_settings.ROOT.set(None)
         pulumi_settings.SETTINGS.rpc_manager.clear()
         pulumi_settings.SETTINGS.outputs.clear()
