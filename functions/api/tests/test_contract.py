@@ -1,0 +1,101 @@
+"""The contract module: what the stacks import must be consistent and dependency-free."""
+
+import json
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+from items_api import __version__, contract, handler
+
+FUNCTION_ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_handler_path_points_at_the_lambda_handler():
+    module_name, _, attribute = contract.HANDLER.rpartition(".")
+    assert module_name == handler.__name__
+    assert callable(getattr(handler, attribute))
+
+
+def test_route_keys_are_http_api_route_keys():
+    route_key = re.compile(r"(GET|PUT|DELETE|POST|PATCH) (/[a-z]+)+(/\{[a-z]+\})?")
+    for key in contract.ROUTES:
+        assert route_key.fullmatch(key), key
+    assert len(set(contract.ROUTES)) == len(contract.ROUTES)
+    assert set(contract.PUBLIC_ROUTES) == {"GET /health"}
+    assert set(contract.PUBLIC_ROUTES) <= set(contract.ROUTES)
+
+
+def test_environment_names():
+    assert contract.REQUIRED_ENV == (
+        "ITEMS_BUCKET",
+        "ITEMS_PREFIX",
+        "APP_ENVIRONMENT",
+        "POWERTOOLS_SERVICE_NAME",
+        "POWERTOOLS_METRICS_NAMESPACE",
+    )
+    assert contract.OPTIONAL_ENV == ("POWERTOOLS_LOG_LEVEL",)
+    assert not set(contract.REQUIRED_ENV) & set(contract.OPTIONAL_ENV)
+
+
+def test_limits_are_consistent():
+    assert 0 < contract.MAX_BODY_BYTES < 6 * 1024 * 1024
+    assert 1 <= contract.LIST_LIMIT_DEFAULT <= contract.LIST_LIMIT_MAX <= 1000
+    id_rule = re.compile(contract.ID_PATTERN)
+    assert id_rule.fullmatch("a" * contract.ID_MAX_LENGTH)
+    assert not id_rule.fullmatch("a" * (contract.ID_MAX_LENGTH + 1))
+    assert not id_rule.fullmatch("")
+    assert not id_rule.fullmatch("../etc")
+
+
+def test_contract_imports_nothing_outside_the_standard_library():
+    code = (
+        "import json, sys; sys.path.insert(0, sys.argv[1]); before = set(sys.modules);"
+        "import items_api.contract;"
+        "print(json.dumps(sorted(set(sys.modules) - before)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(FUNCTION_ROOT)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": "/usr/bin:/bin"},
+    )
+    loaded = json.loads(result.stdout)
+    assert set(loaded) == {"items_api", "items_api.contract"}
+
+
+def test_every_contract_route_is_served_and_no_other(make_event, invoke, store):
+    """Each route key reaches a route (no 404/405); other methods on those paths get a 405."""
+    served = set()
+    for key in contract.ROUTES:
+        method, template = key.split(" ", 1)
+        path = template.replace("{id}", "contract-check")
+        event = make_event(
+            "put_item", method=method, path=path, body="{}", content_type="application/json"
+        )
+        reply = invoke(event)
+        if reply.status >= 400:
+            assert reply.error["code"] not in ("route_not_found", "method_not_allowed"), key
+        served.add(key)
+    assert served == set(contract.ROUTES)
+
+    for path in ("/health", "/items", "/items/contract-check"):
+        methods = {key.split(" ")[0] for key in contract.ROUTES if _matches(key, path)}
+        for method in {"GET", "PUT", "POST", "PATCH", "DELETE", "HEAD", "OPTIONS"} - methods:
+            reply = invoke(make_event("get_item", method=method, path=path))
+            assert reply.status == 405, (method, path)
+            assert reply.headers["Allow"] == ", ".join(sorted(methods))
+
+
+def _matches(route_key: str, path: str) -> bool:
+    template = route_key.split(" ", 1)[1]
+    return re.fullmatch(re.sub(r"\\\{[a-z]+\\\}", "[^/]+", re.escape(template)), path) is not None
+
+
+def test_pyproject_version_matches_the_package_version():
+    metadata = tomllib.loads((FUNCTION_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert metadata["project"]["name"] == "nova-fn-api"
+    assert metadata["project"]["version"] == __version__
+    assert metadata["project"]["requires-python"] == ">=3.11"
