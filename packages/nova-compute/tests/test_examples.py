@@ -1,0 +1,62 @@
+"""The README example runs as a Pulumi program under mocks."""
+
+import json
+import runpy
+from pathlib import Path
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+BASIC = EXAMPLES / "basic.py"
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_basic_example_deploys_the_secure_defaults(mock_stack):
+    rec = mock_stack.run(lambda: runpy.run_path(str(BASIC), run_name="__main__"))
+    assert rec.types() == {
+        "nova-compute:index:Function": 1,
+        "aws:cloudwatch/logGroup:LogGroup": 1,
+        "aws:iam/role:Role": 1,
+        "aws:iam/rolePolicy:RolePolicy": 2,
+        "aws:lambda/function:Function": 1,
+        "aws:lambda/permission:Permission": 1,
+    }
+    function = rec.get("aws:lambda/function:Function")
+    assert function.inputs["environment"] == {"variables": {"GREETING": "Hello"}}
+    assert function.inputs["tracingConfig"] == {"mode": "Active"}
+    assert rec.get("aws:cloudwatch/logGroup:LogGroup").inputs["retentionInDays"] == 30
+    permission = rec.get("aws:lambda/permission:Permission")
+    assert permission.inputs["sourceArn"].startswith("arn:aws:execute-api:")
+    assert permission.inputs["sourceAccount"] == "123456789012"
+    assert rec.outputs["function_name"] == function.outputs["name"]
+    assert rec.outputs["log_group_name"].startswith("/aws/lambda/hello-")
+    assert rec.outputs["code_sha256"] == function.inputs["sourceCodeHash"]
+
+
+def test_example_code_is_the_only_file_in_its_zip(mock_stack):
+    rec = mock_stack.run(lambda: runpy.run_path(str(BASIC), run_name="__main__"))
+    code = rec.get("aws:lambda/function:Function").inputs["code"]
+    import zipfile
+
+    with zipfile.ZipFile(code.path) as zf:
+        assert zf.namelist() == ["app.py"]
+
+
+def test_the_example_handler_answers(monkeypatch):
+    module = runpy.run_path(str(EXAMPLES / "hello" / "app.py"))
+    monkeypatch.setenv("GREETING", "Hi")
+    response = module["handler"]({"name": "Nova"}, None)
+    assert response["statusCode"] == 200
+    assert json.loads(response["body"]) == {"message": "Hi, Nova!"}
+
+
+def test_readme_starts_with_the_example_file():
+    readme = README.read_text()
+    assert BASIC.read_text().strip() in readme
+    assert readme.index("```python") < readme.index("## Defaults")
+
+
+def test_readme_lists_the_default_excludes():
+    from nova_compute.packaging import DEFAULT_EXCLUDES
+
+    readme = README.read_text()
+    for pattern in DEFAULT_EXCLUDES:
+        assert f"`{pattern}`" in readme
