@@ -106,3 +106,24 @@ def test_help(flag, capsys):
         main([flag])
     assert info.value.code == 0
     assert "offline" in capsys.readouterr().out
+
+
+def test_json_plan_renders_assets_stably():
+    import pulumi
+
+    from nova_testing.preview import _json_default
+
+    assert _json_default(pulumi.FileArchive("/tmp/cache/abc123.zip")) == {
+        "FileArchive": "abc123.zip"
+    }
+    assert _json_default(pulumi.RemoteAsset("https://example.com/a")) == {
+        "RemoteAsset": "https://example.com/a"
+    }
+    archive = pulumi.AssetArchive(
+        {"b.py": pulumi.StringAsset("x"), "a": pulumi.FileAsset("/x/y.txt")}
+    )
+    rendered = _json_default(archive)
+    assert list(rendered["AssetArchive"]) == ["a", "b.py"]
+    assert rendered["AssetArchive"]["a"] == {"FileAsset": "y.txt"}
+    assert len(rendered["AssetArchive"]["b.py"]["StringAsset"]) == 64
+    assert _json_default(object()).startswith("<object object")

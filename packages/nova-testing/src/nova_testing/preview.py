@@ -11,6 +11,7 @@ and no Pulumi CLI or cloud account is needed.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import shutil
 import subprocess
@@ -137,6 +138,22 @@ def plan_json(run: StackRun) -> dict[str, Any]:
     }
 
 
+def _json_default(value: Any) -> Any:
+    """Assets and archives as stable JSON: the file name (content-addressed when built by Nova),
+    never a memory address or a machine-specific path."""
+    import pulumi  # noqa: PLC0415 - only needed for plans that contain assets
+
+    if isinstance(value, (pulumi.FileArchive, pulumi.FileAsset)):
+        return {type(value).__name__: Path(value.path).name}
+    if isinstance(value, pulumi.RemoteArchive | pulumi.RemoteAsset):
+        return {type(value).__name__: value.uri}
+    if isinstance(value, pulumi.AssetArchive):
+        return {"AssetArchive": {k: _json_default(v) for k, v in sorted(value.assets.items())}}
+    if isinstance(value, pulumi.StringAsset):
+        return {"StringAsset": hashlib.sha256(value.text.encode()).hexdigest()}
+    return str(value)
+
+
 def _dot_id(urn: str) -> str:
     return json.dumps(urn)
 
@@ -251,7 +268,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
     if args.json:
-        json.dump(plan_json(run), out, indent=2, sort_keys=False, default=str)
+        json.dump(plan_json(run), out, indent=2, sort_keys=True, default=_json_default)
         out.write("\n")
     else:
         render_tree(run, out)

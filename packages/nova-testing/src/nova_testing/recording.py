@@ -71,7 +71,7 @@ class RecordedResource:
             "protect": self.protect,
             "retain_on_delete": self.retain_on_delete,
             "aliases": list(self.aliases),
-            "dependencies": list(self.dependencies),
+            "dependencies": sorted(set(self.dependencies)),
         }
 
 

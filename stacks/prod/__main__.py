@@ -1,0 +1,11 @@
+"""Pulumi program of the prod stack: the shared wiring in ../service.py, configured by
+Pulumi.prod.yaml."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from service import build
+
+build()
