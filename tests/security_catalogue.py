@@ -511,6 +511,34 @@ def kms_keys_rotate(rec: Recording) -> list[str]:
     ]
 
 
+def kms_keys_explicit_policy(rec: Recording) -> list[str]:
+    out = []
+    for key in rec.by_type(KMS_KEY):
+        if not key.inputs.get("policy"):
+            out.append(f"{_name(key)}: no explicit key policy")
+            continue
+        out.extend(
+            f"{_name(key)}: key policy allows a public principal without a condition"
+            for s in _statements(key.inputs["policy"])
+            if s.get("Effect") == "Allow"
+            and _is_public_principal(s.get("Principal"))
+            and not _restricting(s)
+        )
+    return out
+
+
+def kms_keys_deletion_safety(rec: Recording) -> list[str]:
+    out = []
+    for key in rec.by_type(KMS_KEY):
+        if key.inputs.get("bypassPolicyLockoutSafetyCheck"):
+            out.append(f"{_name(key)}: bypasses the policy lockout safety check")
+        if (key.inputs.get("deletionWindowInDays") or 0) < 30:
+            out.append(
+                f"{_name(key)}: deletion window {key.inputs.get('deletionWindowInDays')!r} < 30 days"
+            )
+    return out
+
+
 RULES: tuple[Rule, ...] = (
     Rule("S3-01", "SH S3.8, S3.2/S3.3; AwsSolutions-S2; CKV2_AWS_6", "all four public access block flags", (BUCKET,), s3_public_access_block),
     Rule("S3-02", "SH S3.12; CKV2_AWS_65", "ACLs disabled (BucketOwnerEnforced)", (BUCKET,), s3_acls_disabled),
@@ -543,6 +571,8 @@ RULES: tuple[Rule, ...] = (
     Rule("N-02", "AwsSolutions-SNS3; SH SNS.4; CKV_AWS_169", "topic policy TLS-only and not public", (TOPIC,), topic_policy_tls_and_private),
     Rule("N-06", "SNS KMS compatibility; reliability", "alarm topic standard and not on the AWS managed key", (TOPIC,), topic_alarm_compatible),
     Rule("K-01", "SH KMS.4; CKV_AWS_7", "KMS key rotation", (KMS_KEY,), kms_keys_rotate),
+    Rule("K-02", "SH KMS.5; CKV2_AWS_64; CKV_AWS_33", "explicit, non-public key policy", (KMS_KEY,), kms_keys_explicit_policy),
+    Rule("K-03", "SH KMS.3", "30-day deletion window, lockout check kept", (KMS_KEY,), kms_keys_deletion_safety),
 )  # fmt: skip
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}

@@ -44,6 +44,15 @@ DEFAULT_PROGRAMS = {
         "api", HttpApiArgs(targets={"fn": _function()}, routes={"GET /items": {}})
     ),
     "nova-observability AlarmTopic": lambda: AlarmTopic("topic", AlarmTopicArgs()),
+    "nova-observability AlarmTopic with its own KMS key": lambda: AlarmTopic(
+        "topic", AlarmTopicArgs(create_kms_key=True)
+    ),
+    "nova-storage Bucket with a KMS key": lambda: Bucket(
+        "bucket",
+        BucketArgs(
+            kms_key_arn="arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+        ),
+    ),
     "all components together": _default_instances,
 }
 
