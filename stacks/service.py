@@ -84,9 +84,12 @@ def build() -> dict[str, Any]:
             },
         ),
     )
-    # Least privilege: read and write objects under the prefix, delete them; nothing else.
-    data.grant_read_write(function.role, key_prefix="items/", grant_id="api")
-    data.grant_delete(function.role, key_prefix="items/", grant_id="api")
+    # Least privilege: read, write and delete objects of this bucket; nothing else. The grant is
+    # not narrowed to the "items/" prefix on purpose: a prefix grant conditions s3:ListBucket on
+    # s3:prefix, and without an unconditioned ListBucket S3 answers a read of a missing key with
+    # 403 instead of 404, which the API would have to report as a server error.
+    data.grant_read_write(function.role, grant_id="api")
+    data.grant_delete(function.role, grant_id="api")
 
     # The HTTP API: routes from the handler's contract; health is public, the rest require
     # JWT (when an issuer is configured) or SigV4.

@@ -66,30 +66,31 @@ def test_function_runs_the_contract_handler_with_its_environment(stack):
     assert fn.inputs["architectures"] == ["arm64"]
 
 
-def test_function_may_touch_only_its_prefix(stack):
+def test_function_may_touch_only_its_bucket(stack):
     bucket_arn = stack.recording.get(BUCKET).outputs["arn"]
     grants = [
         json.loads(p.inputs["policy"])
         for p in stack.recording.by_type("aws:iam/rolePolicy:RolePolicy")
         if p.name.startswith(f"items-{stack.config.stack}-data-")
     ]
-    object_resources = {
+    statements = [s for doc in grants for s in doc["Statement"]]
+    resources = {
         resource
-        for doc in grants
-        for statement in doc["Statement"]
+        for statement in statements
         for resource in (
             [statement["Resource"]]
             if isinstance(statement["Resource"], str)
             else statement["Resource"]
         )
-        if resource != bucket_arn
     }
-    assert object_resources == {f"{bucket_arn}/items/*"}
-    actions = {
-        action for doc in grants for statement in doc["Statement"] for action in statement["Action"]
-    }
+    assert resources == {bucket_arn, f"{bucket_arn}/*"}
+    actions = {action for statement in statements for action in statement["Action"]}
     assert {"s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"} <= actions
     assert not any(a.endswith("*") for a in actions)
+    # ListBucket unconditioned, so a read of a missing item is a 404, not a 403.
+    listing = [s for s in statements if "s3:ListBucket" in s["Action"]]
+    assert listing
+    assert all("Condition" not in s for s in listing)
 
 
 @pytest.mark.parametrize("environment", STACKS)
