@@ -102,6 +102,23 @@ def _restricting(statement: dict[str, Any]) -> bool:
     return bool(keys & RESTRICTING_CONDITION_KEYS)
 
 
+def _allows_public(statement: dict[str, Any]) -> bool:
+    """An Allow to everyone (``*`` or ``{"AWS": "*"}``) with no condition narrowing it."""
+    return (
+        statement.get("Effect") == "Allow"
+        and _is_public_principal(statement.get("Principal"))
+        and not _restricting(statement)
+    )
+
+
+def _denies_without_tls(statement: dict[str, Any]) -> bool:
+    condition = (statement.get("Condition") or {}).get("Bool", {})
+    return statement.get("Effect") == "Deny" and condition.get("aws:SecureTransport") in (
+        "false",
+        False,
+    )
+
+
 def _name(resource: RecordedResource) -> str:
     return f"{resource.type} {resource.name}"
 
@@ -142,12 +159,10 @@ def s3_tls_only_policy(rec: Recording) -> list[str]:
             out.append(f"{_name(bucket)}: {len(policies)} bucket policies (want exactly one)")
             continue
         ok = any(
-            s.get("Effect") == "Deny"
+            _denies_without_tls(s)
             and s.get("Principal") in ("*", {"AWS": "*"})
             and "s3:*" in _as_list(s.get("Action"))
             and {arn, f"{arn}/*"} <= set(_as_list(s.get("Resource")))
-            and (s.get("Condition") or {}).get("Bool", {}).get("aws:SecureTransport")
-            in ("false", False)
             for s in _statements(policies[0].inputs.get("policy"))
         )
         if not ok:
@@ -213,11 +228,7 @@ def s3_policy_not_public(rec: Recording) -> list[str]:
     out = []
     for policy in rec.by_type("aws:s3/bucketPolicy:BucketPolicy"):
         for statement in _statements(policy.inputs.get("policy")):
-            if (
-                statement.get("Effect") == "Allow"
-                and _is_public_principal(statement.get("Principal"))
-                and not _restricting(statement)
-            ):
+            if _allows_public(statement):
                 out.append(f"{_name(policy)}: allows a public principal without a condition")
     return out
 
@@ -475,19 +486,12 @@ def topic_policy_tls_and_private(rec: Recording) -> list[str]:
             out.append(f"{_name(topic)}: {len(policies)} topic policies (want one)")
             continue
         statements = _statements(policies[0].inputs.get("policy"))
-        if not any(
-            s.get("Effect") == "Deny"
-            and (s.get("Condition") or {}).get("Bool", {}).get("aws:SecureTransport")
-            in ("false", False)
-            for s in statements
-        ):
+        if not any(_denies_without_tls(s) for s in statements):
             out.append(f"{_name(topic)}: no Deny for requests without TLS")
         out.extend(
             f"{_name(topic)}: allows a public principal without a condition"
             for s in statements
-            if s.get("Effect") == "Allow"
-            and _is_public_principal(s.get("Principal"))
-            and not _restricting(s)
+            if _allows_public(s)
         )
     return out
 
@@ -520,9 +524,7 @@ def kms_keys_explicit_policy(rec: Recording) -> list[str]:
         out.extend(
             f"{_name(key)}: key policy allows a public principal without a condition"
             for s in _statements(key.inputs["policy"])
-            if s.get("Effect") == "Allow"
-            and _is_public_principal(s.get("Principal"))
-            and not _restricting(s)
+            if _allows_public(s)
         )
     return out
 

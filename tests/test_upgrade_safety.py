@@ -6,7 +6,6 @@ import os
 import pytest
 from conftest import STACKS, stack_run
 from identity import (
-    STATEFUL_TYPES,
     alias_urns,
     lost_identities,
     read_record,
@@ -121,4 +120,3 @@ def test_alias_forms_resolve_like_the_engine(mock_stack):
         "urn:pulumi:test::nova-test::aws:sns/topic:Topic::c-topic",
         "urn:pulumi:test::nova-test::aws:sns/topic:Topic::very-old",
     }
-    assert "aws:sns/topic:Topic" in STATEFUL_TYPES
