@@ -266,9 +266,64 @@ class NovaMocks(pulumi.runtime.Mocks):
             return arn
         if typ == "aws:sqs/queue:Queue":
             name = _physical_name(args)
+            if out.get("fifoQueue") and not name.endswith(".fifo"):
+                name += ".fifo"  # the provider appends the suffix to generated FIFO names
             url = f"https://sqs.{region}.amazonaws.com/{account}/{name}"
             out.update(name=name, arn=self._arn("sqs", name), url=url)
             return url
+        if typ.startswith("aws:sqs/"):  # QueuePolicy, RedrivePolicy, RedriveAllowPolicy
+            return str(out.get("queueUrl") or _suffix(typ, args.name))
+        if typ == "aws:dynamodb/table:Table":
+            name = _physical_name(args)
+            arn = self._arn("dynamodb", f"table/{name}")
+            out.update(name=name, arn=arn)
+            if out.get("streamEnabled"):
+                label = "2026-01-01T00:00:00.000"
+                out.update(streamArn=f"{arn}/stream/{label}", streamLabel=label)
+            else:
+                out.update(streamArn="", streamLabel="")
+            return name
+        if typ == "aws:secretsmanager/secret:Secret":
+            name = _physical_name(args)
+            # Secrets Manager appends "-" and six random characters to the ARN, never the name.
+            arn = self._arn("secretsmanager", f"secret:{name}-{_suffix(typ, name, length=6)}")
+            out.update(name=name, arn=arn)
+            return arn
+        if typ == "aws:secretsmanager/secretVersion:SecretVersion":
+            secret = str(out.get("secretId", self._arn("secretsmanager", "secret:x")))
+            version = _suffix(typ, args.name, length=32)
+            version_id = "-".join(
+                (version[:8], version[8:12], version[12:16], version[16:20], version[20:])
+            )
+            out.update(arn=secret, versionId=version_id, versionStages=["AWSCURRENT"])
+            return f"{secret}|{version_id}"
+        if typ.startswith("aws:secretsmanager/"):  # SecretRotation, SecretPolicy
+            return str(out.get("secretId") or out.get("secretArn") or _suffix(typ, args.name))
+        if typ == "random:index/randomPassword:RandomPassword":
+            length = out.get("length") if isinstance(out.get("length"), int) else 32
+            seed = hashlib.sha256(f"{args.name}\x1fpassword".encode()).hexdigest()
+            result = (seed * (length // len(seed) + 1))[:length]
+            out.update(result=result, bcryptHash="$2a$10$" + _suffix(result, length=53))
+            return "none"
+        if typ == "aws:lambda/eventSourceMapping:EventSourceMapping":
+            digest = _suffix(typ, args.name, length=32)
+            mapping_id = "-".join(
+                (digest[:8], digest[8:12], digest[12:16], digest[16:20], digest[20:])
+            )
+            function = str(out.get("functionName", ""))
+            function_arn = (
+                function
+                if function.startswith("arn:")
+                else self._arn("lambda", f"function:{function or args.name}")
+            )
+            out.update(
+                uuid=mapping_id,
+                functionArn=function_arn,
+                arn=self._arn("lambda", f"event-source-mapping:{mapping_id}"),
+                state="Enabled",
+                lastModified="2026-01-01T00:00:00Z",
+            )
+            return mapping_id
         if typ == "aws:kms/key:Key":
             key_id = (
                 f"{_suffix(typ, args.name, length=8)}-{_suffix('a', args.name, length=4)}-"

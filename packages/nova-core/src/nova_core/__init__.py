@@ -1,0 +1,54 @@
+"""nova-core: the validation kernel shared by Nova's component packages.
+
+One error type (:class:`NovaInputError`) with one message format, the plain-vs-``Output``
+helpers, the checks every package needs (:class:`Checker`), ARN and Region parsing, and the AWS
+tables more than one package uses.
+"""
+
+from __future__ import annotations
+
+from .__about__ import __version__
+from .arns import Arn, known_region, parse_arn, partition_of_region
+from .checks import Checker, closest, did_you_mean, is_number, is_whole
+from .errors import NovaInputError, at, field, show
+from .naming import child_name
+from .tables import (
+    APIGW_ACCOUNT_THROTTLING,
+    APIGW_DEFAULT_THROTTLING,
+    LAMBDA_DEFAULT_ACCOUNT_CONCURRENCY,
+    LAMBDA_MIN_UNRESERVED_CONCURRENCY,
+    LOG_RETENTION_DAYS,
+    PARTITION_REGIONS,
+)
+from .values import check_when_known, is_deep_plain, is_plain
+
+__all__ = [
+    "__version__",
+    # errors
+    "NovaInputError",
+    "at",
+    "field",
+    "show",
+    # values
+    "check_when_known",
+    "is_deep_plain",
+    "is_plain",
+    # checks
+    "Checker",
+    "closest",
+    "did_you_mean",
+    "is_number",
+    "is_whole",
+    # AWS identifiers and tables
+    "Arn",
+    "known_region",
+    "parse_arn",
+    "partition_of_region",
+    "child_name",
+    "APIGW_ACCOUNT_THROTTLING",
+    "APIGW_DEFAULT_THROTTLING",
+    "LAMBDA_DEFAULT_ACCOUNT_CONCURRENCY",
+    "LAMBDA_MIN_UNRESERVED_CONCURRENCY",
+    "LOG_RETENTION_DAYS",
+    "PARTITION_REGIONS",
+]
