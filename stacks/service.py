@@ -16,6 +16,7 @@ from types import ModuleType
 from typing import Any
 
 import pulumi
+from settings import read_settings
 
 from nova_api import HttpApi, HttpApiArgs
 from nova_compute import Function, FunctionArgs
@@ -25,6 +26,8 @@ from nova_storage import Bucket, BucketArgs
 REPOSITORY = Path(__file__).resolve().parent.parent
 FUNCTION_DIR = REPOSITORY / "functions" / "api"
 SERVICE = "items"
+POWERTOOLS_LOG_LEVELS = {"DEBUG": "DEBUG", "INFO": "INFO", "WARN": "WARNING", "ERROR": "ERROR"}
+"""The one ``logLevel`` setting (Lambda's vocabulary) in Powertools' vocabulary."""
 
 
 def load_contract() -> ModuleType:
@@ -44,19 +47,21 @@ def _subscription_key(address: str) -> str:
 
 def build() -> dict[str, Any]:
     """Create the service for the current stack and export its outputs."""
-    config = pulumi.Config()
-    environment = pulumi.get_stack()
+    # Every setting is read and checked here, before any resource registers: a typo, a missing
+    # key or an out-of-range value in Pulumi.<env>.yaml stops the program with a clear message.
+    settings = read_settings()
+    environment = settings.stack
     name = f"{SERVICE}-{environment}"  # names carry the environment: alarms, dashboards and
     # buckets of several stacks can share one account without colliding.
     contract = load_contract()
-    protect_data = config.get_bool("protectData") or False
+    protect_data = settings["protectData"]
 
     # Data: versioned, encrypted, private; prod protects and retains it (Pulumi.prod.yaml).
     data = Bucket(
         f"{name}-data",
         BucketArgs(
-            force_destroy=config.get_bool("forceDestroy") or False,
-            noncurrent_version_expiration_days=config.get_int("noncurrentVersionDays") or 30,
+            force_destroy=settings["forceDestroy"],
+            noncurrent_version_expiration_days=settings["noncurrentVersionDays"],
             tags={"DataClassification": "internal"},
         ),
         opts=pulumi.ResourceOptions(protect=protect_data, retain_on_delete=protect_data),
@@ -69,10 +74,10 @@ def build() -> dict[str, Any]:
             code_path=str(FUNCTION_DIR),
             handler=contract.HANDLER,
             requirements_file=str(FUNCTION_DIR / "requirements.txt"),
-            memory_mb=config.require_int("memoryMb"),
-            timeout_seconds=config.require_int("timeoutSeconds"),
-            log_retention_days=config.require_int("logRetentionDays"),
-            application_log_level=config.get("logLevel") or "INFO",
+            memory_mb=settings["memoryMb"],
+            timeout_seconds=settings["timeoutSeconds"],
+            log_retention_days=settings["logRetentionDays"],
+            application_log_level=settings["logLevel"],
             description=f"Items API ({environment})",
             environment={
                 contract.ENV_BUCKET: data.bucket_name,
@@ -80,7 +85,7 @@ def build() -> dict[str, Any]:
                 contract.ENV_ENVIRONMENT: environment,
                 contract.ENV_SERVICE_NAME: "items-api",
                 contract.ENV_METRICS_NAMESPACE: "Nova/Items",
-                contract.ENV_LOG_LEVEL: config.get("logLevel") or "INFO",
+                contract.ENV_LOG_LEVEL: POWERTOOLS_LOG_LEVELS[settings["logLevel"]],
             },
         ),
     )
@@ -93,26 +98,26 @@ def build() -> dict[str, Any]:
 
     # The HTTP API: routes from the handler's contract; health is public, the rest require
     # JWT (when an issuer is configured) or SigV4.
-    jwt_issuer = config.get("jwtIssuer")
-    cors_origins = config.get_object("corsOrigins") or []
+    jwt_issuer = settings["jwtIssuer"]
+    cors_origins = settings["corsOrigins"]
     api_args = HttpApiArgs(
         targets={"items": function},
         routes={route: {"public": route in contract.PUBLIC_ROUTES} for route in contract.ROUTES},
-        throttling_burst_limit=config.require_int("throttleBurst"),
-        throttling_rate_limit=config.require_int("throttleRate"),
-        access_log_retention_days=config.require_int("logRetentionDays"),
+        throttling_burst_limit=settings["throttleBurst"],
+        throttling_rate_limit=settings["throttleRate"],
+        access_log_retention_days=settings["logRetentionDays"],
     )
     if cors_origins:
         api_args["cors"] = {"allow_origins": list(cors_origins), "max_age_seconds": 600}
     if jwt_issuer:
         api_args["jwt_authorizer"] = {
             "issuer": jwt_issuer,
-            "audiences": list(config.require_object("jwtAudiences")),
+            "audiences": list(settings["jwtAudiences"]),
         }
     api = HttpApi(f"{name}-http", api_args)
 
     # Alarms, alarm topic and dashboard over all three.
-    emails = config.get_object("alarmEmails") or []
+    emails = settings["alarmEmails"]
     monitor = ServiceMonitor(
         f"{name}-monitor",
         ServiceMonitorArgs(
@@ -126,7 +131,7 @@ def build() -> dict[str, Any]:
                     for address in emails
                 }
             ),
-            thresholds=config.get_object("alarmThresholds") or {},
+            thresholds=settings["alarmThresholds"],
             service_name=SERVICE,
             environment=environment,
         ),
