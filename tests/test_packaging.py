@@ -1,8 +1,14 @@
-"""Each package's wheel installs alone into a fresh virtual environment, imports, and its
-component instantiates under mocks; prod's pinned requirements resolve from those wheels."""
+"""The isolation step: every package installs alone from the wheelhouse, by the command its README
+documents, imports, and its components instantiate under mocks; prod's pinned requirements resolve
+from the same wheelhouse the way `pulumi install` resolves them.
+
+Run with `hatch run isolation` (it builds the wheelhouse first); CI runs it as its own step.
+"""
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -14,15 +20,15 @@ from pathlib import Path
 import pytest
 from conftest import REPOSITORY, STACKS_DIR
 
-pytestmark = pytest.mark.slow
+sys.path.insert(0, str(REPOSITORY / "scripts"))
+import build_wheelhouse  # noqa: E402
 
-PACKAGES = {
-    "nova-storage": "nova_storage",
-    "nova-compute": "nova_compute",
-    "nova-api": "nova_api",
-    "nova-observability": "nova_observability",
-    "nova-testing": "nova_testing",
-}
+sys.path.remove(str(REPOSITORY / "scripts"))
+
+pytestmark = pytest.mark.isolation
+
+PACKAGES = {d: v for d, v, _ in build_wheelhouse.packages()}
+MODULES = {d: d.replace("-", "_") for d in PACKAGES}
 
 MOCKS = """
 import pulumi
@@ -32,6 +38,7 @@ class Mocks(pulumi.runtime.Mocks):
         outputs = dict(args.inputs)
         outputs.setdefault("arn", f"arn:aws:x:us-east-1:123456789012:{args.name}")
         outputs.setdefault("name", args.name)
+        outputs.setdefault("url", f"https://sqs.us-east-1.amazonaws.com/123456789012/{args.name}")
         outputs.setdefault("invokeArn", "arn:aws:apigateway:us-east-1:lambda:path/x/invocations")
         outputs.setdefault("executionArn", "arn:aws:execute-api:us-east-1:123456789012:abc")
         return f"{args.name}-id", outputs
@@ -41,10 +48,14 @@ class Mocks(pulumi.runtime.Mocks):
                 "region": "us-east-1", "json": "{}", "dnsSuffix": "amazonaws.com"}
 
 pulumi.runtime.set_mocks(Mocks(), preview=False)
-registered = []
 """
 
 SMOKE = {
+    "nova_core": (
+        "from nova_core import Checker, NovaInputError\n"
+        "try:\n    Checker('nova-x Y', 'n').integer('a', True)\n"
+        "except NovaInputError as e:\n    c = e\n"
+    ),
     "nova_storage": "from nova_storage import Bucket, BucketArgs\nc = Bucket('b', BucketArgs())",
     "nova_compute": (
         "from nova_compute import Function, FunctionArgs\n"
@@ -61,7 +72,14 @@ SMOKE = {
     "nova_observability": (
         "from nova_observability import AlarmTopic, AlarmTopicArgs\nc = AlarmTopic('t', AlarmTopicArgs())"
     ),
+    "nova_testing": (
+        "import nova_testing\n"
+        "rec = nova_testing.MockStack().run(lambda: pulumi.CustomResource('aws:sns/topic:Topic', 't', {}))\n"
+        "rec.resource_count_is('aws:sns/topic:Topic', 1)\nc = rec\n"
+    ),
 }
+
+_INSTALL = re.compile(r"^\s*(pip install --find-links dist [^\n#]+?)\s*(?:#.*)?$", re.MULTILINE)
 
 
 def _run(*args: str | Path, cwd: Path | None = None) -> str:
@@ -72,100 +90,94 @@ def _run(*args: str | Path, cwd: Path | None = None) -> str:
     return result.stdout
 
 
-@pytest.fixture(scope="module")
-def wheels(tmp_path_factory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("wheels")
-
-    def build(distribution: str) -> Path:
-        target = out / distribution
-        _run(
-            sys.executable,
-            "-m",
-            "build",
-            "--wheel",
-            "--no-isolation",
-            "--outdir",
-            target,
-            REPOSITORY / "packages" / distribution,
-        )
-        (wheel,) = target.glob("*.whl")
-        return wheel
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(zip(PACKAGES, pool.map(build, PACKAGES), strict=True))
-
-
 def _fresh_env(path: Path) -> Path:
     venv.EnvBuilder(with_pip=True, clear=True).create(path)
     return path / "bin" / "python"
 
 
-def _install_alone(distribution: str, wheel: Path, root: Path) -> tuple[str, str]:
+@pytest.fixture(scope="module")
+def wheelhouse() -> Path:
+    """dist/ as `hatch run release:wheels` leaves it (built here when it is missing or stale)."""
+    dist = REPOSITORY / "dist"
+    wanted = [dist / build_wheelhouse.wheel_name(d, v) for d, v in PACKAGES.items()]
+    if not all(w.is_file() for w in wanted):
+        print("building the wheelhouse (dist/) ...", flush=True)
+        build_wheelhouse.build(dist)
+    return dist
+
+
+def readme_install_command(distribution: str) -> str:
+    readme = (REPOSITORY / "packages" / distribution / "README.md").read_text()
+    commands = _INSTALL.findall(readme)
+    assert commands, f"{distribution}/README.md documents no `pip install --find-links dist` command"
+    return commands[0]
+
+
+def _install_by_readme(distribution: str, root: Path) -> tuple[str, str]:
+    command = readme_install_command(distribution)
     python = _fresh_env(root / distribution)
-    _run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", wheel)
-    module = PACKAGES[distribution]
-    if module == "nova_testing":
-        script = (
-            "import nova_testing, pulumi\n"
-            "rec = nova_testing.MockStack().run(lambda: pulumi.CustomResource('aws:sns/topic:Topic', 't', {}))\n"
-            "rec.resource_count_is('aws:sns/topic:Topic', 1)\n"
-            "print('OK', nova_testing.__version__)\n"
-        )
-    else:
-        script = (
-            MOCKS
-            + SMOKE[module]
-            + (f"\nimport {module}\nassert c is not None\nprint('OK', {module}.__version__)\n")
-        )
+    args = command.split()[2:]  # after "pip install"
+    print(f"{distribution}: {command}", flush=True)
+    _run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *args, cwd=REPOSITORY)
+    module = MODULES[distribution]
+    script = MOCKS + SMOKE[module] + (
+        f"\nimport {module}\nassert c is not None\nprint('OK', {module}.__version__)\n"
+    )
     out = _run(python, "-c", textwrap.dedent(script), cwd=root)
     freeze = _run(python, "-m", "pip", "freeze")
     return out, freeze
 
 
 @pytest.fixture(scope="module")
-def installs(wheels, tmp_path_factory):
+def installs(wheelhouse, tmp_path_factory):
     root = tmp_path_factory.mktemp("envs")
     with ThreadPoolExecutor(max_workers=2) as pool:
-        results = pool.map(lambda d: _install_alone(d, wheels[d], root), PACKAGES)
+        results = pool.map(lambda d: _install_by_readme(d, root), PACKAGES)
         return dict(zip(PACKAGES, results, strict=True))
 
 
+def test_every_package_has_a_smoke_program():
+    assert set(MODULES.values()) <= set(SMOKE), "add a SMOKE entry for each new package"
+
+
 @pytest.mark.parametrize("distribution", PACKAGES)
-def test_wheel_installs_alone_imports_and_instantiates(installs, distribution):
+def test_readme_install_command_installs_the_package_alone(installs, distribution):
     out, freeze = installs[distribution]
-    assert out.strip() == "OK 0.1.0"
+    assert out.strip() == f"OK {PACKAGES[distribution]}"
     installed = {
         line.split("==")[0].split(" @ ")[0].strip().lower() for line in freeze.splitlines()
     }
     nova = {name for name in installed if name.startswith("nova")}
-    assert nova == {distribution}, f"{distribution} pulled in other Nova packages: {nova}"
+    allowed = {distribution, "nova-core"} if distribution != "nova-testing" else {distribution}
+    assert nova <= allowed, f"{distribution} pulled in other Nova packages: {nova - allowed}"
+    assert distribution in nova
 
 
 @pytest.mark.parametrize("distribution", PACKAGES)
-def test_wheel_ships_typing_marker_and_no_tests(wheels, distribution):
-    names = zipfile.ZipFile(wheels[distribution]).namelist()
-    module = PACKAGES[distribution]
+def test_wheel_ships_typing_marker_and_no_tests(wheelhouse, distribution):
+    wheel = wheelhouse / build_wheelhouse.wheel_name(distribution, PACKAGES[distribution])
+    names = zipfile.ZipFile(wheel).namelist()
+    module = MODULES[distribution]
     assert f"{module}/py.typed" in names
     assert f"{module}/__about__.py" in names
     assert not any("/tests/" in n or n.startswith("tests/") for n in names)
 
 
-def test_prod_pins_resolve_from_the_wheels(wheels, tmp_path):
-    python = _fresh_env(tmp_path / "prod")
-    component_wheels = [w for d, w in wheels.items() if d != "nova-testing"]
+def test_prod_requirements_install_from_the_wheelhouse_like_pulumi_install(wheelhouse, tmp_path):
+    """`pulumi install` in stacks/prod: a venv, then pip install -r requirements.txt there."""
+    project = tmp_path / "stacks" / "prod"
+    project.mkdir(parents=True)
+    shutil.copy(STACKS_DIR / "prod" / "requirements.txt", project / "requirements.txt")
+    (tmp_path / "dist").symlink_to(wheelhouse)  # the same relative place as in the repository
+    python = _fresh_env(project / "venv")
     _run(
-        python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *component_wheels
-    )
-    # Every pinned requirement of the prod stack is now satisfied without any index.
-    out = _run(
-        python,
-        "-m",
-        "pip",
-        "install",
-        "--no-index",
-        "--disable-pip-version-check",
-        "-r",
-        STACKS_DIR / "prod" / "requirements.txt",
-    )
-    assert "Requirement already satisfied: nova-storage==0.1.0" in out
+        python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+        "-r", "requirements.txt", cwd=project,
+    )  # fmt: skip
     _run(python, "-m", "pip", "check")
+    freeze = _run(python, "-m", "pip", "freeze")
+    pins = re.findall(r"^(nova-[a-z-]+)==(\S+)$", (project / "requirements.txt").read_text(), re.M)
+    assert pins, "stacks/prod/requirements.txt pins no Nova package"
+    for distribution, version in pins:
+        assert version == PACKAGES[distribution], f"prod pins {distribution}=={version}"
+        assert f"{distribution}=={version}" in freeze
