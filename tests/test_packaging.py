@@ -21,7 +21,7 @@ import pytest
 from conftest import REPOSITORY, STACKS_DIR
 
 sys.path.insert(0, str(REPOSITORY / "scripts"))
-import build_wheelhouse  # noqa: E402
+import build_wheelhouse
 
 sys.path.remove(str(REPOSITORY / "scripts"))
 
@@ -109,7 +109,9 @@ def wheelhouse() -> Path:
 def readme_install_command(distribution: str) -> str:
     readme = (REPOSITORY / "packages" / distribution / "README.md").read_text()
     commands = _INSTALL.findall(readme)
-    assert commands, f"{distribution}/README.md documents no `pip install --find-links dist` command"
+    assert commands, (
+        f"{distribution}/README.md documents no `pip install --find-links dist` command"
+    )
     return commands[0]
 
 
@@ -118,10 +120,21 @@ def _install_by_readme(distribution: str, root: Path) -> tuple[str, str]:
     python = _fresh_env(root / distribution)
     args = command.split()[2:]  # after "pip install"
     print(f"{distribution}: {command}", flush=True)
-    _run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *args, cwd=REPOSITORY)
+    _run(
+        python,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        *args,
+        cwd=REPOSITORY,
+    )
     module = MODULES[distribution]
-    script = MOCKS + SMOKE[module] + (
-        f"\nimport {module}\nassert c is not None\nprint('OK', {module}.__version__)\n"
+    script = (
+        MOCKS
+        + SMOKE[module]
+        + (f"\nimport {module}\nassert c is not None\nprint('OK', {module}.__version__)\n")
     )
     out = _run(python, "-c", textwrap.dedent(script), cwd=root)
     freeze = _run(python, "-m", "pip", "freeze")
