@@ -13,13 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nova_testing import RecordedResource, Recording
+from nova_testing.identity import STATEFUL_TYPES
+from nova_testing.identity import alias_urns as _alias_urns
 
-STATEFUL_TYPES = (
-    "aws:s3/bucket:Bucket",
-    "aws:cloudwatch/logGroup:LogGroup",
-    "aws:sns/topic:Topic",
-    "aws:kms/key:Key",
-)
 RECORDS_DIR = Path(__file__).resolve().parent / "identity"
 
 
@@ -42,34 +38,12 @@ def stateful_identities(recording: Recording) -> list[Identity]:
     )
 
 
-def _urn(stack: str, project: str, qualified_type: str, name: str) -> str:
-    return f"urn:pulumi:{stack}::{project}::{qualified_type}::{name}"
-
-
 def alias_urns(resource: RecordedResource, recording: Recording) -> set[str]:
     """The URNs a resource's aliases stand for, resolved as the Pulumi engine resolves them."""
-    _, _, rest = resource.urn.partition("urn:pulumi:")
-    stack, project, qualified, _name = rest.split("::", 3)
-    out: set[str] = set()
-    for alias in resource.aliases:
-        if "urn" in alias:
-            out.add(alias["urn"])
-            continue
-        type_ = alias.get("type", resource.type)
-        name = alias.get("name", resource.name)
-        if alias.get("no_parent"):
-            parent_chain = None
-        elif "parent_urn" in alias:
-            parent_chain = alias["parent_urn"].split("::")[2]
-        elif resource.parent_urn is not None:
-            parent_chain = qualified.rsplit("$", 1)[0]
-        else:
-            parent_chain = None
-        if parent_chain == "pulumi:pulumi:Stack":
-            parent_chain = None
-        chain = f"{parent_chain}${type_}" if parent_chain else type_
-        out.add(_urn(alias.get("stack", stack), alias.get("project", project), chain, name))
-    return out
+    del recording  # aliases resolve from the resource alone
+    return _alias_urns(
+        resource.urn, resource.type, resource.name, resource.parent_urn, resource.aliases
+    )
 
 
 def lost_identities(recorded: list[Identity], recording: Recording) -> list[Identity]:

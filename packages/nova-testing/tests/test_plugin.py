@@ -81,3 +81,32 @@ def test_region(mock_stack):
     )
     result = pytester.runpytest_inprocess("-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)
+
+
+def test_user_test_runs_see_no_pulumi_aws_import_deprecation_warnings(pytester):
+    pytester.makepyfile(
+        """
+        import pulumi_aws as aws
+
+        def test_uses_s3(mock_stack):
+            rec = mock_stack.run(lambda: aws.s3.Bucket("b"))
+            rec.resource_count_is("aws:s3/bucket:Bucket", 1)
+        """
+    )
+    result = pytester.runpytest_subprocess()
+    result.assert_outcomes(passed=1)
+    assert "DeprecationWarning" not in result.stdout.str()
+
+
+def test_a_program_warning_is_not_hidden(pytester):
+    pytester.makepyfile(
+        """
+        import warnings
+
+        def test_warns(mock_stack):
+            warnings.warn("my own deprecation", DeprecationWarning)
+        """
+    )
+    result = pytester.runpytest_subprocess()
+    result.assert_outcomes(passed=1)
+    assert "my own deprecation" in result.stdout.str()

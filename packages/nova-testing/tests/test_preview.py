@@ -43,15 +43,102 @@ def test_json_plan_is_stable_and_complete(capsys):
     assert plan["outputs"]["greeting"] == "hello"
 
 
-def test_graph_is_written_as_dot(tmp_path, capsys):
+def test_graph_is_written_as_dot_with_a_legend(tmp_path, capsys):
     target = tmp_path / "plan.dot"
     assert main([DEMO, "--stack", "test", "--graph", str(target)]) == 0
     dot = target.read_text()
     assert dot.startswith("digraph nova {")
-    assert 'subgraph "cluster_urn:pulumi:test::demo::demo:index:Site::site"' in dot
-    assert "-> " in dot
-    assert "style=dashed" in dot
+    assert "rankdir=LR" in dot
+    assert 'label="Legend"' in dot
+    # One node for the component, not a cluster plus a node for the same component.
+    assert dot.count('"urn:pulumi:test::demo::demo:index:Site::site" [label=') == 1
     assert f"Graph written as DOT to {target}" in capsys.readouterr().err
+
+
+def test_graph_detail_draws_each_resource_inside_its_component(tmp_path):
+    target = tmp_path / "plan.dot"
+    assert main([DEMO, "--stack", "test", "--graph", str(target), "--detail"]) == 0
+    dot = target.read_text()
+    assert "subgraph cluster_0" in dot
+    assert "site-logs" in dot
+    assert "site-bucket" in dot
+
+
+@pytest.mark.parametrize(("suffix", "fenced"), [(".mmd", False), (".md", True)])
+def test_graph_as_mermaid_needs_no_graphviz(tmp_path, capsys, monkeypatch, suffix, fenced):
+    monkeypatch.setattr("nova_testing.preview.shutil.which", lambda _: None)
+    target = tmp_path / f"plan{suffix}"
+    assert main([DEMO, "--stack", "test", "--graph", str(target)]) == 0
+    text = target.read_text()
+    assert text.startswith("```mermaid\nflowchart LR") is fenced
+    assert "flowchart LR" in text
+    assert 'subgraph legend["Legend"]' in text
+    assert "Site (demo)<br/>site" in text
+    assert "Mermaid" in capsys.readouterr().err
+
+
+def test_full_shows_every_input_and_resource_shows_one(capsys):
+    assert main([DEMO, "--stack", "test", "--full"]) == 0
+    out = capsys.readouterr().out
+    assert '"Greeting": "hello"' in out  # tags are inputs too, shown whole
+    assert main([DEMO, "--stack", "test", "--resource", "site-logs"]) == 0
+    one = capsys.readouterr().out
+    assert one.startswith("aws:cloudwatch/logGroup:LogGroup  site-logs  [protected]")
+    assert (
+        "urn: urn:pulumi:test::demo::demo:index:Site$aws:cloudwatch/logGroup:LogGroup::site-logs"
+        in one
+    )
+    assert '"retentionInDays": 14' in one
+    assert "site-bucket" not in one
+
+
+def test_unknown_resource_lists_the_names(capsys):
+    assert main([DEMO, "--stack", "test", "--resource", "nope"]) == 2
+    err = capsys.readouterr().err
+    assert "no resource 'nope'" in err
+    assert "site-logs" in err
+
+
+def test_project_without_stack_file_says_how_to_create_one(tmp_path, capsys):
+    (tmp_path / "Pulumi.yaml").write_text("name: x\nruntime: python\n")
+    assert main([str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "has no stack file" in err
+    assert "Pulumi.<stack>.yaml" in err
+    assert "none" not in err
+
+
+def test_diff_against_the_same_plan_has_no_changes(tmp_path, capsys):
+    assert main([DEMO, "--stack", "test", "--json"]) == 0
+    old = tmp_path / "old.json"
+    old.write_text(capsys.readouterr().out)
+    assert main([DEMO, "--stack", "test", "--diff", str(old)]) == 0
+    assert "No changes." in capsys.readouterr().out
+
+
+def test_diff_flags_a_renamed_stateful_resource_loudly_and_exits_3(tmp_path, capsys):
+    assert main([DEMO, "--stack", "test", "--json"]) == 0
+    plan = json.loads(capsys.readouterr().out)
+    for resource in plan["resources"]:
+        if resource["name"] == "site-logs":
+            resource["urn"] = resource["urn"].replace("::site-logs", "::site-old-logs")
+            resource["name"] = "site-old-logs"
+        if resource["name"] == "site-bucket":
+            resource["inputs"]["forceDestroy"] = True
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(plan))
+    assert main([DEMO, "--stack", "test", "--diff", str(old)]) == 3
+    out = capsys.readouterr().out
+    assert "!! DELETE stateful aws:cloudwatch/logGroup:LogGroup site-old-logs" in out
+    assert "+ aws:cloudwatch/logGroup:LogGroup  site-logs" in out
+    assert "      forceDestroy: true -> false" in out
+
+
+def test_diff_of_an_unreadable_plan_exits_2(tmp_path, capsys):
+    bad = tmp_path / "old.json"
+    bad.write_text("{not json")
+    assert main([DEMO, "--stack", "test", "--diff", str(bad)]) == 2
+    assert "cannot read the earlier plan" in capsys.readouterr().err
 
 
 def test_graph_svg_without_graphviz_falls_back_to_dot(tmp_path, capsys, monkeypatch):
@@ -59,7 +146,9 @@ def test_graph_svg_without_graphviz_falls_back_to_dot(tmp_path, capsys, monkeypa
     assert main([DEMO, "--stack", "test", "--graph", str(tmp_path / "plan.svg")]) == 0
     assert (tmp_path / "plan.dot").is_file()
     assert not (tmp_path / "plan.svg").exists()
-    assert "install Graphviz" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "needs Graphviz's `dot`" in err
+    assert "--graph plan.mmd" in err
 
 
 def test_graph_svg_with_graphviz_renders(tmp_path, monkeypatch):

@@ -21,111 +21,20 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from .recording import RecordedResource, Recording
+from . import plan_text
+from .graph import build_graph
+from .graph import render_dot as _render_graph_dot
+from .graph import render_mermaid as _render_graph_mermaid
+from .plan_diff import diff_plans, render_diff
+from .recording import Recording
 from .runner import ProjectError, StackRun, list_stacks, run_stack
 
-__all__ = ["main", "plan_json", "render_dot", "render_tree"]
-
-# Inputs worth showing per type; other types show their first scalar inputs.
-KEY_INPUTS: dict[str, tuple[str, ...]] = {
-    "aws:s3/bucket:Bucket": ("bucket", "bucketPrefix", "forceDestroy"),
-    "aws:s3/bucketVersioning:BucketVersioning": ("versioningConfiguration",),
-    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": (
-        "blockPublicAcls",
-        "blockPublicPolicy",
-        "ignorePublicAcls",
-        "restrictPublicBuckets",
-    ),
-    "aws:lambda/function:Function": (
-        "runtime",
-        "architectures",
-        "handler",
-        "memorySize",
-        "timeout",
-        "tracingConfig",
-    ),
-    "aws:cloudwatch/logGroup:LogGroup": ("name", "retentionInDays"),
-    "aws:iam/role:Role": ("name", "permissionsBoundary"),
-    "aws:apigatewayv2/api:Api": ("name", "protocolType", "disableExecuteApiEndpoint"),
-    "aws:apigatewayv2/route:Route": ("routeKey", "authorizationType"),
-    "aws:apigatewayv2/integration:Integration": (
-        "integrationType",
-        "payloadFormatVersion",
-        "timeoutMilliseconds",
-    ),
-    "aws:apigatewayv2/stage:Stage": ("name", "autoDeploy", "defaultRouteSettings"),
-    "aws:lambda/permission:Permission": ("principal", "sourceArn", "sourceAccount"),
-    "aws:cloudwatch/metricAlarm:MetricAlarm": (
-        "namespace",
-        "metricName",
-        "threshold",
-        "comparisonOperator",
-        "evaluationPeriods",
-    ),
-    "aws:cloudwatch/dashboard:Dashboard": ("dashboardName",),
-    "aws:sns/topic:Topic": ("name", "kmsMasterKeyId"),
-}
-
-_LONG = 80
+__all__ = ["main", "plan_json", "render_dot", "render_mermaid", "render_tree"]
 
 
-def _short(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, sort_keys=True, default=str)
-    text = " ".join(text.split())
-    return text if len(text) <= _LONG else text[: _LONG - 3] + "..."
-
-
-def _key_inputs(resource: RecordedResource) -> list[tuple[str, Any]]:
-    keys = KEY_INPUTS.get(resource.type)
-    if keys is not None:
-        return [(k, resource.inputs[k]) for k in keys if k in resource.inputs]
-    scalars = [
-        (k, v)
-        for k, v in sorted(resource.inputs.items())
-        if isinstance(v, (str, int, float, bool)) and k not in ("tags", "tagsAll")
-    ]
-    return scalars[:4]
-
-
-def _ordered(resources: Sequence[RecordedResource]) -> list[RecordedResource]:
-    return sorted(resources, key=lambda r: (r.custom, r.type, r.name))
-
-
-def render_tree(run: StackRun, out: TextIO) -> None:
-    """Write the plan as an indented tree: component > children, with key inputs and flags."""
-    recording = run.recording
-    children: dict[str | None, list[RecordedResource]] = {}
-    for resource in recording.resources:
-        children.setdefault(resource.parent_urn, []).append(resource)
-    out.write(
-        f"Plan for {run.config.project}/{run.config.stack} (offline, mocks): "
-        f"{len(recording.resources)} resources\n"
-    )
-
-    def walk(parent: str | None, depth: int) -> None:
-        for resource in _ordered(children.get(parent, [])):
-            flags = [
-                flag
-                for flag, on in (
-                    ("protected", resource.protect),
-                    ("retain-on-delete", resource.retain_on_delete),
-                )
-                if on
-            ]
-            flag_text = f"  [{', '.join(flags)}]" if flags else ""
-            out.write(f"{'  ' * depth}+ {resource.type}  {resource.name}{flag_text}\n")
-            for key, value in _key_inputs(resource):
-                out.write(f"{'  ' * (depth + 2)}{key}: {_short(value)}\n")
-            walk(resource.urn, depth + 1)
-
-    walk(None, 1)
-    if recording.outputs:
-        out.write("Outputs:\n")
-        for key in sorted(recording.outputs):
-            out.write(f"    {key}: {_short(recording.outputs[key])}\n")
-    out.write("Resources by type:\n")
-    for type_, count in recording.types().items():
-        out.write(f"    {count:4d}  {type_}\n")
+def render_tree(run: StackRun, out: TextIO, *, full: bool = False) -> None:
+    """Write the plan as an indented tree with every security-relevant value."""
+    plan_text.render_tree(run.recording, f"{run.config.project}/{run.config.stack}", out, full=full)
 
 
 def plan_json(run: StackRun) -> dict[str, Any]:
@@ -154,53 +63,37 @@ def _json_default(value: Any) -> Any:
     return str(value)
 
 
-def _dot_id(urn: str) -> str:
-    return json.dumps(urn)
+def render_dot(recording: Recording, title: str, *, detail: bool = False) -> str:
+    """Graphviz DOT of the plan: components (or every resource with ``detail``) and a legend."""
+    return _render_graph_dot(build_graph(recording, title, detail=detail))
 
 
-def render_dot(recording: Recording, title: str) -> str:
-    """Graphviz DOT: components as clusters, resources as nodes, dependencies as dashed edges."""
-    lines = [
-        "digraph nova {",
-        f"  label={json.dumps(title)}; labelloc=t; rankdir=LR; fontname=Helvetica;",
-        "  node [shape=box, style=rounded, fontname=Helvetica, fontsize=10];",
-    ]
-    by_parent: dict[str | None, list[RecordedResource]] = {}
-    for resource in recording.resources:
-        by_parent.setdefault(resource.parent_urn, []).append(resource)
-
-    def emit(parent: str | None, indent: str) -> None:
-        for resource in _ordered(by_parent.get(parent, [])):
-            label = json.dumps(f"{resource.name}\n{resource.type}")
-            if not resource.custom:
-                lines.append(f"{indent}subgraph {json.dumps('cluster_' + resource.urn)} {{")
-                lines.append(f"{indent}  label={label}; style=rounded; color=gray40;")
-                lines.append(f"{indent}  {_dot_id(resource.urn)} [label={label}, shape=folder];")
-                emit(resource.urn, indent + "  ")
-                lines.append(f"{indent}}}")
-            else:
-                lines.append(f"{indent}{_dot_id(resource.urn)} [label={label}];")
-
-    emit(None, "  ")
-    known = {r.urn for r in recording.resources}
-    for resource in sorted(recording.resources, key=lambda r: r.urn):
-        for dependency in sorted(set(resource.dependencies)):
-            if dependency in known:
-                lines.append(f"  {_dot_id(resource.urn)} -> {_dot_id(dependency)} [style=dashed];")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+def render_mermaid(recording: Recording, title: str, *, detail: bool = False) -> str:
+    """A Mermaid flowchart of the plan; needs no Graphviz and renders in code hosting previews."""
+    return _render_graph_mermaid(build_graph(recording, title, detail=detail))
 
 
-def _write_graph(recording: Recording, title: str, target: Path, out: TextIO) -> None:
-    dot = render_dot(recording, title)
+def _write_graph(
+    recording: Recording, title: str, target: Path, out: TextIO, *, detail: bool
+) -> None:
     suffix = target.suffix.lower()
+    if suffix in (".mmd", ".mermaid", ".md"):
+        text = render_mermaid(recording, title, detail=detail)
+        if suffix == ".md":
+            text = f"```mermaid\n{text}```\n"
+        target.write_text(text)
+        out.write(f"Graph written as Mermaid to {target}.\n")
+        return
+    dot = render_dot(recording, title, detail=detail)
     if suffix in (".svg", ".png"):
         dot_file = target.with_suffix(".dot")
         dot_file.write_text(dot)
         graphviz = shutil.which("dot")
         if graphviz is None:
             out.write(
-                f"Graph written as DOT to {dot_file}; install Graphviz (`dot`) to get {target}.\n"
+                f"Graph written as DOT to {dot_file}; {target} needs Graphviz's `dot` "
+                "(apt-get install graphviz / brew install graphviz), or write a Mermaid "
+                "file instead (--graph plan.mmd), which needs nothing installed.\n"
             )
             return
         subprocess.run([graphviz, f"-T{suffix[1:]}", str(dot_file), "-o", str(target)], check=True)
@@ -223,8 +116,11 @@ def _program_traceback(error: BaseException, project: Path) -> str:
     return "".join(lines)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``nova-preview`` console script."""
+def _find_resource(recording: Recording, wanted: str) -> list[Any]:
+    return [r for r in recording.resources if wanted in (r.name, r.urn) or r.urn.endswith(wanted)]
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="nova-preview",
         description="Print a Pulumi stack's plan offline (mocks, real config; nothing deployed).",
@@ -237,8 +133,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--stack", "-s", help="stack name (default: the project's only stack)")
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
-    parser.add_argument("--graph", metavar="FILE", help="write the resource graph (.dot/.svg/.png)")
-    args = parser.parse_args(argv)
+    parser.add_argument("--full", action="store_true", help="every input of every resource")
+    parser.add_argument("--resource", metavar="NAME", help="one resource (name or URN), in full")
+    parser.add_argument(
+        "--graph",
+        metavar="FILE",
+        help="write the picture: .mmd/.md (Mermaid, nothing to install) or .dot/.svg/.png "
+        "(Graphviz; svg/png need `dot`)",
+    )
+    parser.add_argument(
+        "--detail", action="store_true", help="graph every resource, not only components"
+    )
+    parser.add_argument(
+        "--diff",
+        metavar="OLD_JSON",
+        help="compare with an earlier `--json` plan; exit 3 when a stateful resource would be "
+        "replaced or deleted",
+    )
+    return parser
+
+
+def _choose_stack(project: Path, stack: str | None, err: TextIO) -> str | None:
+    if stack is not None:
+        return stack
+    stacks = list_stacks(project)
+    if not stacks:
+        err.write(
+            f"nova-preview: {project} has no stack file. Create one named "
+            f"Pulumi.<stack>.yaml next to Pulumi.yaml (e.g. {project / 'Pulumi.dev.yaml'} "
+            "with a `config:` section, or `pulumi stack init dev` and `pulumi config set`), "
+            "then run nova-preview again.\n"
+        )
+        return None
+    if len(stacks) != 1:
+        err.write(
+            f"nova-preview: {project} has stacks {', '.join(stacks)}; choose one with --stack.\n"
+        )
+        return None
+    return stacks[0]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``nova-preview`` console script."""
+    args = _parser().parse_args(argv)
     out, err = sys.stdout, sys.stderr
 
     project = Path(args.project)
@@ -248,15 +185,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "(Pulumi.yaml, Pulumi.<env>.yaml, __main__.py); see CONTRIBUTING.md.\n"
         )
         return 2
-    stack = args.stack
+    stack = _choose_stack(project, args.stack, err)
     if stack is None:
-        stacks = list_stacks(project)
-        if len(stacks) != 1:
-            err.write(
-                f"nova-preview: {project} has stacks {stacks or 'none'}; choose one with --stack.\n"
-            )
-            return 2
-        stack = stacks[0]
+        return 2
     try:
         run = run_stack(project, stack)
     except ProjectError as error:
@@ -267,14 +198,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         err.write(_program_traceback(error, project.resolve()))
         return 1
 
-    if args.json:
+    title = f"{run.config.project}/{stack}"
+    status = 0
+    if args.diff:
+        try:
+            old = json.loads(Path(args.diff).read_text())
+        except (OSError, json.JSONDecodeError) as error:
+            err.write(f"nova-preview: cannot read the earlier plan {args.diff}: {error}\n")
+            return 2
+        current = json.loads(json.dumps(plan_json(run), sort_keys=True, default=_json_default))
+        diff = diff_plans(old, current)
+        render_diff(diff, title, out)
+        status = 3 if diff.data_loss else 0
+    elif args.resource:
+        found = _find_resource(run.recording, args.resource)
+        if not found:
+            names = ", ".join(sorted(r.name for r in run.recording.resources))
+            err.write(f"nova-preview: no resource {args.resource!r} in {title}; names: {names}\n")
+            return 2
+        for resource in found:
+            plan_text.render_resource(resource, out)
+    elif args.json:
         json.dump(plan_json(run), out, indent=2, sort_keys=True, default=_json_default)
         out.write("\n")
     else:
-        render_tree(run, out)
+        render_tree(run, out, full=args.full)
     if args.graph:
-        _write_graph(run.recording, f"{run.config.project}/{stack}", Path(args.graph), err)
-    return 0
+        _write_graph(run.recording, title, Path(args.graph), err, detail=args.detail)
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover
