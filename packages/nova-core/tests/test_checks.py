@@ -96,6 +96,11 @@ def test_mapping_and_sequence_must_be_plain():
     assert "must be a list" in fails(check.sequence, "s", "abc").rule
 
 
+def test_large_and_fractional_bounds_are_written_out():
+    assert fails(check.integer, "s", 2_000_000, maximum=1_209_600).rule == "must be at most 1209600"
+    assert fails(check.number, "r", 0.1, minimum=0.5).rule == "must be at least 0.5"
+
+
 def test_unknown_key_suggests_the_closest_not_the_whole_list():
     valid = [f"key_{i}" for i in range(40)] + ["log_retention_days"]
     error = fails(check.keys, "", {"log_retention_day": 7}, valid)

@@ -54,12 +54,17 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f"did you mean {match!r}?" if match else ""
 
 
+def _number(value: float) -> str:
+    """``1209600`` rather than ``1.2096e+06``; fractions as written."""
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
 def _bounds(minimum: float | None, maximum: float | None) -> str:
     if minimum is not None and maximum is not None:
-        return f"between {minimum:g} and {maximum:g}"
+        return f"between {_number(minimum)} and {_number(maximum)}"
     if minimum is not None:
-        return f"at least {minimum:g}"
-    return f"at most {maximum:g}"
+        return f"at least {_number(minimum)}"
+    return f"at most {_number(maximum)}"
 
 
 class Checker:
