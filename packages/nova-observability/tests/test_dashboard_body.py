@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from nova_core import NovaInputError
 from nova_observability import paginate_dashboard_spec, render_dashboard_body
 from nova_observability.dashboard_body import (
     MAX_METRICS_PER_DASHBOARD,
@@ -244,21 +245,24 @@ def test_log_groups_are_split_into_queries_of_at_most_50():
 
 
 def test_fails_when_the_body_would_have_more_than_500_widgets():
-    with pytest.raises(ValueError, match=r"\d+ widgets; CloudWatch allows at most 500.*paginate"):
+    with pytest.raises(
+        NovaInputError,
+        match=r"^nova-observability dashboard body 'spec': argument 'widgets' is \d+ widgets: \d+ widgets; CloudWatch allows at most 500.*Fix: split the spec with paginate",
+    ):
         render_dashboard_body(spec(130, 0, 0, alarms=False))
 
 
 def test_fails_when_a_widget_has_more_than_500_metrics():
     widget = {"type": "metric", "x": 0, "y": 0, "width": 6, "height": 6,
               "properties": {"title": "big", "metrics": [["A", "B"]] * 501}}  # fmt: skip
-    with pytest.raises(ValueError, match=r"widget 'big' has 501 metrics.*at most 500"):
+    with pytest.raises(NovaInputError, match=r"widget 'big' has 501 metrics.*at most 500"):
         _check_limits([widget])
 
 
 def test_fails_when_the_body_has_more_than_2500_metrics():
     widget = {"type": "metric", "x": 0, "y": 0, "width": 6, "height": 6,
               "properties": {"title": "w", "metrics": [["A", "B"]] * 500}}  # fmt: skip
-    with pytest.raises(ValueError, match=r"3000 metrics; CloudWatch allows at most 2500"):
+    with pytest.raises(NovaInputError, match=r"3000 metrics; CloudWatch allows at most 2500"):
         _check_limits([widget] * 6)
 
 
@@ -270,7 +274,7 @@ def test_fails_when_the_body_has_more_than_2500_metrics():
 def test_fails_when_a_widget_leaves_the_grid(x, width, height, message):
     widget = {"type": "text", "x": x, "y": 0, "width": width, "height": height,
               "properties": {"markdown": "x"}}  # fmt: skip
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(NovaInputError, match=message):
         _check_limits([widget])
 
 

@@ -6,15 +6,17 @@ resources in the order given (the components sort them by key), each resource's 
 own rows of the 24-column grid, nothing overlapping.
 
 CloudWatch refuses bodies with more than 500 widgets, more than 500 metrics in one widget or
-more than 2,500 metrics in total. :func:`render_dashboard_body` raises ``ValueError`` when a spec
-would exceed them; :func:`paginate_dashboard_spec` splits a spec into pages that fit, by resource,
-deterministically (the :class:`~nova_observability.Dashboard` component creates one dashboard per
-page).
+more than 2,500 metrics in total. :func:`render_dashboard_body` raises
+``nova_core.NovaInputError`` when a spec would exceed them; :func:`paginate_dashboard_spec`
+splits a spec into pages that fit, by resource, deterministically (the
+:class:`~nova_observability.Dashboard` component creates one dashboard per page).
 """
 
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any, TypedDict
+
+from nova_core import Checker, at
 
 from .alarms import LOGS_INSIGHTS_ERROR_QUERY
 from .targets import BUCKET_REQUEST_METRICS_FILTER_ID
@@ -39,6 +41,7 @@ MAX_ALARMS_PER_ALARM_WIDGET = 100
 MAX_LOG_GROUPS_PER_QUERY = 50
 MAX_WIDGET_HEIGHT = 1000
 GRID_COLUMNS = 24
+SOURCE = "CloudWatch dashboard body structure"
 
 _GRAPH_WIDTH = 6
 _GRAPH_HEIGHT = 6
@@ -309,43 +312,68 @@ def metrics_in_widget(widget: Mapping[str, Any]) -> int:
 
 
 def _check_limits(widgets: Sequence[Mapping[str, Any]]) -> None:
-    fix = "Fix: split the spec with paginate_dashboard_spec (the Dashboard component does)."
+    check = Checker("nova-observability dashboard body", "spec")
+    fix = "split the spec with paginate_dashboard_spec (the Dashboard component does)"
     if len(widgets) > MAX_WIDGETS_PER_DASHBOARD:
-        raise ValueError(
-            f"nova-observability dashboard body: {len(widgets)} widgets; CloudWatch allows at "
-            f"most {MAX_WIDGETS_PER_DASHBOARD} per dashboard. {fix}"
+        check.fail(
+            "widgets",
+            len(widgets),
+            f"{len(widgets)} widgets; CloudWatch allows at most {MAX_WIDGETS_PER_DASHBOARD} per "
+            "dashboard",
+            fix,
+            source=SOURCE,
+            shown=f"{len(widgets)} widgets",
         )
     total = 0
-    for widget in widgets:
+    for index, widget in enumerate(widgets):
+        where = at("widgets", index)
+        title = widget.get("properties", {}).get("title")
         count = metrics_in_widget(widget)
         if count > MAX_METRICS_PER_WIDGET:
-            raise ValueError(
-                f"nova-observability dashboard body: widget {widget['properties'].get('title')!r}"
-                f" has {count} metrics; CloudWatch allows at most {MAX_METRICS_PER_WIDGET}. {fix}"
+            check.fail(
+                where,
+                count,
+                f"widget {title!r} has {count} metrics; CloudWatch allows at most "
+                f"{MAX_METRICS_PER_WIDGET}",
+                fix,
+                source=SOURCE,
+                shown=f"{count} metrics",
             )
         total += count
         if not 1 <= widget["width"] <= GRID_COLUMNS or widget["x"] + widget["width"] > GRID_COLUMNS:
-            raise ValueError(
-                f"nova-observability dashboard body: widget at x={widget['x']} with width "
-                f"{widget['width']} leaves the {GRID_COLUMNS}-column grid."
+            check.fail(
+                where,
+                widget["width"],
+                f"widget at x={widget['x']} with width {widget['width']} leaves the "
+                f"{GRID_COLUMNS}-column grid",
+                f"use a width of 1-{GRID_COLUMNS - widget['x']}",
+                source=SOURCE,
             )
         if not 1 <= widget["height"] <= MAX_WIDGET_HEIGHT:
-            raise ValueError(
-                f"nova-observability dashboard body: widget height {widget['height']} is "
-                f"outside 1-{MAX_WIDGET_HEIGHT}."
+            check.fail(
+                where,
+                widget["height"],
+                f"widget height {widget['height']} is outside 1-{MAX_WIDGET_HEIGHT}",
+                f"use a height of 1-{MAX_WIDGET_HEIGHT}",
+                source=SOURCE,
             )
     if total > MAX_METRICS_PER_DASHBOARD:
-        raise ValueError(
-            f"nova-observability dashboard body: {total} metrics; CloudWatch allows at most "
-            f"{MAX_METRICS_PER_DASHBOARD} per dashboard. {fix}"
+        check.fail(
+            "widgets",
+            total,
+            f"{total} metrics; CloudWatch allows at most {MAX_METRICS_PER_DASHBOARD} per dashboard",
+            fix,
+            source=SOURCE,
+            shown=f"{total} metrics",
         )
 
 
 def render_dashboard_body(spec: DashboardSpec | Mapping[str, Any]) -> dict[str, Any]:
     """The dashboard body for ``spec`` (a dict ready for ``json.dumps``).
 
-    Raises ``ValueError`` when the body would break CloudWatch's limits (500 widgets, 500
-    metrics per widget, 2,500 metrics per dashboard, widget width 1-24 and height 1-1,000).
+    Raises ``nova_core.NovaInputError`` when the body would break CloudWatch's limits (500
+    widgets, 500 metrics per widget, 2,500 metrics per dashboard, widget width 1-24 and height
+    1-1,000).
     """
     widgets = _layout(_blocks(spec))
     _check_limits(widgets)

@@ -6,8 +6,12 @@ from typing import Any, TypedDict
 import pulumi
 import pulumi_aws as aws
 
-from . import _validation as v
-from .alarm_topic import DEFAULT_TAGS, AlarmTopic, AlarmTopicArgs
+from nova_core import at, check_when_known, child_name, field, is_plain
+
+from ._plan import MonitorPlan, checker, plan_service_monitor
+from ._plan_alarms import PlannedAlarm, duration_threshold
+from ._rules import resources
+from .alarm_topic import AlarmTopic, AlarmTopicArgs
 from .alarms import AlarmSettings, alarm_description
 from .dashboard import Dashboard, DashboardArgs
 from .targets import BUCKET_REQUEST_METRICS_FILTER_ID, ApiTarget, BucketTarget, FunctionTarget
@@ -87,16 +91,18 @@ def _dimensions(target: Any) -> dict[str, pulumi.Input[str]]:
     return {"BucketName": target.bucket_name, "FilterId": BUCKET_REQUEST_METRICS_FILTER_ID}
 
 
-def _duration_threshold(timeout: Any, percent: float) -> float:
-    if isinstance(timeout, bool) or not isinstance(timeout, int) or not 1 <= timeout <= 900:
-        raise ValueError(
-            f"nova-observability ServiceMonitor: timeout_seconds resolved to {timeout!r}: Lambda "
-            "timeouts are 1-900 seconds. Fix: pass the function's timeout in seconds."
+def _timeout_check(name: str, key: str) -> Callable[[Any], None]:
+    """The timeout rule, for a timeout that is an Output (checked when it resolves)."""
+
+    def run(timeout: Any) -> None:
+        resources.timeout_seconds(
+            checker("ServiceMonitor", name), field(at("functions", key), "timeout_seconds"), timeout
         )
-    return round(timeout * 1000.0 * percent / 100.0, 3)
+
+    return run
 
 
-def _described(planned: v.PlannedAlarm, runbook_url: str | None) -> Callable[[dict[str, Any]], str]:
+def _described(planned: PlannedAlarm, runbook_url: str | None) -> Callable[[dict[str, Any]], str]:
     def describe(values: dict[str, Any]) -> str:
         threshold = values.pop("threshold")
         return alarm_description(
@@ -139,31 +145,30 @@ class ServiceMonitor(pulumi.ComponentResource):
     def __init__(
         self, name: str, args: ServiceMonitorArgs, opts: pulumi.ResourceOptions | None = None
     ) -> None:
-        plan = v.validate_service_monitor_args(
+        plan = plan_service_monitor(
             name, args, project=pulumi.get_project(), stack=pulumi.get_stack()
         )
         super().__init__(TYPE_TOKEN, name, None, opts)
-        tags = {**DEFAULT_TAGS, **plan.tags}
 
         self.alarm_topic: AlarmTopic | None = None
-        if args.get("alarm_topic_arn") is not None:
-            self.topic_arn = pulumi.Output.from_input(args["alarm_topic_arn"])
+        if plan.topic_args is None:
+            self.topic_arn = pulumi.Output.from_input(plan.alarm_topic_arn)
         else:
-            topic_args = AlarmTopicArgs(**(args.get("topic") or {}))
-            topic_args["tags"] = {**plan.tags, **dict(topic_args.get("tags") or {})}
             self.alarm_topic = AlarmTopic(
-                f"{name}-alarms", topic_args, opts=pulumi.ResourceOptions(parent=self)
+                child_name(name, "alarms"),
+                AlarmTopicArgs(**plan.topic_args),  # type: ignore[typeddict-item]
+                opts=pulumi.ResourceOptions(parent=self),
             )
             self.topic_arn = self.alarm_topic.topic_arn
 
         self.request_metrics = {}
-        if args.get("create_bucket_request_metrics", True):
+        if plan.create_bucket_request_metrics:
             for bucket in plan.targets.buckets:
                 self.request_metrics[bucket.key] = self._request_metrics(name, bucket)
 
         self.alarms = {}
         for planned in plan.alarms:
-            self.alarms[planned.alarm_id] = self._alarm(name, planned, plan, tags)
+            self.alarms[planned.alarm_id] = self._alarm(name, planned, plan)
 
         self.alarm_arns = pulumi.Output.all(
             **{alarm_id: alarm.arn for alarm_id, alarm in self.alarms.items()}
@@ -177,15 +182,15 @@ class ServiceMonitor(pulumi.ComponentResource):
         self.dashboard_arn = None
         if plan.dashboard is not None:
             self.dashboard_component = Dashboard(
-                f"{name}-dashboard",
+                child_name(name, "dashboard"),
                 DashboardArgs(
                     dashboard_name=plan.dashboard.dashboard_name,
                     functions={t.key: t.as_dict() for t in plan.targets.functions},
                     apis={t.key: t.as_dict() for t in plan.targets.apis},
                     buckets={t.key: t.as_dict() for t in plan.targets.buckets},
                     alarm_arns={k: alarm.arn for k, alarm in self.alarms.items()},
-                    service_name=args.get("service_name", pulumi.get_project()),
-                    environment=args.get("environment", pulumi.get_stack()),
+                    service_name=plan.dashboard.pages[0]["service_name"],
+                    environment=plan.dashboard.pages[0]["environment"],
                 ),
                 opts=pulumi.ResourceOptions(parent=self),
             )
@@ -204,31 +209,33 @@ class ServiceMonitor(pulumi.ComponentResource):
 
     def _request_metrics(self, name: str, bucket: BucketTarget) -> aws.s3.BucketMetric:
         return aws.s3.BucketMetric(
-            f"{name}-{bucket.key}-request-metrics",
+            child_name(name, "request-metrics", bucket.key),
             bucket=bucket.bucket_name,
             name=BUCKET_REQUEST_METRICS_FILTER_ID,
             opts=pulumi.ResourceOptions(
-                parent=self, depends_on=[bucket.bucket] if bucket.bucket is not None else None
+                parent=self,
+                depends_on=[bucket.bucket] if bucket.bucket is not None else None,
+                # 0.1.0 named it "<name>-<key>-request-metrics".
+                aliases=[pulumi.Alias(name=f"{name}-{bucket.key}-request-metrics")],
             ),
         )
 
     def _alarm(
-        self, name: str, planned: v.PlannedAlarm, plan: v.MonitorPlan, tags: dict[str, Any]
+        self, name: str, planned: PlannedAlarm, plan: MonitorPlan
     ) -> aws.cloudwatch.MetricAlarm:
         target = planned.target
         settings = planned.settings
         key = target.key
         threshold: pulumi.Input[float]
+        percent = planned.duration_percent_of_timeout
         if settings.threshold is not None:
             threshold = settings.threshold
+        elif is_plain(target.timeout_seconds):  # checked by the plan
+            threshold = duration_threshold(target.timeout_seconds, percent)
         else:
-            percent = planned.duration_percent_of_timeout
-            if v.is_plain(target.timeout_seconds):
-                threshold = _duration_threshold(target.timeout_seconds, percent)
-            else:
-                threshold = pulumi.Output.from_input(target.timeout_seconds).apply(
-                    lambda timeout: _duration_threshold(timeout, percent)
-                )
+            threshold = check_when_known(target.timeout_seconds, _timeout_check(name, key)).apply(
+                lambda timeout: duration_threshold(timeout, percent)
+            )
         values: dict[str, Any] = {"threshold": threshold, **target.as_dict()}
         values.pop("bucket", None)
         description = pulumi.Output.all(**values).apply(_described(planned, plan.runbook_url))
@@ -236,7 +243,7 @@ class ServiceMonitor(pulumi.ComponentResource):
         if key in self.request_metrics:
             depends_on.append(self.request_metrics[key])
         return aws.cloudwatch.MetricAlarm(
-            f"{name}-{key}-{planned.kind.kind}-alarm",
+            child_name(name, "alarm", f"{key}-{planned.kind.kind}"),
             name=planned.alarm_name,
             alarm_description=description,
             namespace=planned.kind.namespace,
@@ -254,6 +261,11 @@ class ServiceMonitor(pulumi.ComponentResource):
             actions_enabled=not plan.disable_alarm_actions,
             alarm_actions=[self.topic_arn, *plan.additional_alarm_actions],
             ok_actions=[self.topic_arn],
-            tags=tags,
-            opts=pulumi.ResourceOptions(parent=self, depends_on=depends_on or None),
+            tags=dict(plan.tags),
+            opts=pulumi.ResourceOptions(
+                parent=self,
+                depends_on=depends_on or None,
+                # 0.1.0 named it "<name>-<key>-<kind>-alarm"; the alarm name itself is unchanged.
+                aliases=[pulumi.Alias(name=f"{name}-{key}-{planned.kind.kind}-alarm")],
+            ),
         )
