@@ -11,16 +11,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from nova_core import Checker, field
+from nova_core import Checker, at, field
 
-from ._plan_alarms import PlannedAlarm, plan_alarms
+from ._plan_alarms import AlarmOptions, PlannedAlarm, plan_alarms
 from ._plan_targets import Targets, read_targets
 from ._rules import alarms as alarm_rules
 from ._rules import dashboard as dashboard_rules
 from ._rules import names as name_rules
+from ._rules import resources as resource_rules
 from ._rules import thresholds as threshold_rules
 from ._rules import topic as topic_rules
-from .alarms import DEFAULT_DURATION_PERCENT_OF_TIMEOUT, RESOURCE_TYPES
+from .alarms import (
+    DEFAULT_DURATION_PERCENT_OF_TIMEOUT,
+    DEFAULT_QUEUE_AGE_PERCENT_OF_RETENTION,
+    RESOURCE_TYPES,
+)
 from .dashboard_body import paginate_dashboard_spec
 from .targets import BUCKET_REQUEST_METRICS_FILTER_ID
 
@@ -59,6 +64,8 @@ SERVICE_MONITOR_ARG_KEYS = (
     "overrides",
     "disabled_alarms",
     "duration_percent_of_timeout",
+    "queue_age_percent_of_retention",
+    "table_operations",
     "additional_alarm_actions",
     "disable_alarm_actions",
     "runbook_url",
@@ -173,6 +180,20 @@ def _spec_items(targets: Targets) -> dict[str, list[dict[str, Any]]]:
             }
             for t in targets.buckets
         ],
+        "queues": [
+            {
+                "key": t.key,
+                "queue_name": t.queue_name,
+                "dlq_name": t.dlq_name,
+                "retention_seconds": t.retention_seconds,
+                "consumer_function_name": t.consumer_function_name,
+            }
+            for t in targets.queues
+        ],
+        "tables": [
+            {"key": t.key, "table_name": t.table_name, "operations": list(t.operations)}
+            for t in targets.tables
+        ],
     }
 
 
@@ -239,6 +260,28 @@ class MonitorPlan:
     runbook_url: str | None
     disable_alarm_actions: bool
     create_bucket_request_metrics: bool
+    table_operations: Mapping[str, tuple[str, ...]]
+    """DynamoDB operations per table key (argument over the table's own list)."""
+
+
+def _table_operations(check: Checker, value: Any, targets: Targets) -> dict[str, tuple[str, ...]]:
+    """Operations per table key: ``table_operations`` wins over the table's own list."""
+    given = check.mapping("table_operations", value) or {}
+    tables = {t.key: t for t in targets.tables}
+    for key in given:
+        if key not in tables:
+            check.fail(
+                at("table_operations", key),
+                given[key],
+                f"{key!r} is not the key of a monitored table",
+                f"use one of {', '.join(sorted(tables)) or '(no tables are monitored)'}",
+            )
+    return {
+        key: resource_rules.table_operations(check, at("table_operations", key), given[key])
+        if key in given
+        else table.operations
+        for key, table in tables.items()
+    }
 
 
 def plan_service_monitor(name: str, args: Any, *, project: str, stack: str) -> MonitorPlan:
@@ -280,6 +323,12 @@ def plan_service_monitor(name: str, args: Any, *, project: str, stack: str) -> M
         "duration_percent_of_timeout",
         args.get("duration_percent_of_timeout", DEFAULT_DURATION_PERCENT_OF_TIMEOUT),
     )
+    age_percent = threshold_rules.queue_age_percent(
+        check,
+        "queue_age_percent_of_retention",
+        args.get("queue_age_percent_of_retention", DEFAULT_QUEUE_AGE_PERCENT_OF_RETENTION),
+    )
+    table_operations = _table_operations(check, args.get("table_operations"), targets)
     actions = alarm_rules.action_arns(
         check, "additional_alarm_actions", args.get("additional_alarm_actions"), reserved=1
     )
@@ -291,7 +340,11 @@ def plan_service_monitor(name: str, args: Any, *, project: str, stack: str) -> M
         thresholds=args.get("thresholds"),
         overrides=args.get("overrides"),
         disabled_alarms=args.get("disabled_alarms"),
-        duration_percent_of_timeout=percent,
+        options=AlarmOptions(
+            duration_percent_of_timeout=percent,
+            queue_age_percent_of_retention=age_percent,
+            table_operations=table_operations,
+        ),
     )
     dashboard = None
     if flags["create_dashboard"] is not False:
@@ -316,4 +369,5 @@ def plan_service_monitor(name: str, args: Any, *, project: str, stack: str) -> M
         runbook_url=runbook_url,
         disable_alarm_actions=bool(flags["disable_alarm_actions"]),
         create_bucket_request_metrics=flags["create_bucket_request_metrics"] is not False,
+        table_operations=table_operations,
     )

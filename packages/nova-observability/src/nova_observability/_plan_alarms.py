@@ -7,19 +7,22 @@ runs every rule on the merged settings, naming the argument that set an offendin
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from nova_core import Checker, at, did_you_mean, field
+from nova_core import Checker, at, did_you_mean, field, is_plain
 
+from ._catalogue_data import DEFAULT_TABLE_OPERATIONS
 from ._plan_targets import Targets
 from ._rules import alarms as alarm_rules
 from ._rules import thresholds as threshold_rules
 from .alarms import ALARM_KINDS, RESOURCE_TYPES, AlarmKind, ResolvedAlarmSettings
-from .targets import ApiTarget, FunctionTarget
+from .targets import ApiTarget, FunctionTarget, QueueTarget, TableTarget
 
 __all__ = [
+    "AlarmOptions",
     "PlannedAlarm",
     "dimension_names",
     "duration_threshold",
@@ -44,7 +47,31 @@ class PlannedAlarm:
     kind: AlarmKind
     settings: ResolvedAlarmSettings
     alarm_name: str
+    threshold: float | None
+    """The threshold to set; ``None`` only when it is derived from an ``Output`` (a function's
+    timeout known later: ``duration_percent_of_timeout`` of it)."""
     duration_percent_of_timeout: float
+    operations: tuple[str, ...] = ()
+    """DynamoDB operations the alarm's metric math reads (``shape="operations"``)."""
+
+    def describe_values(self) -> dict[str, Any]:
+        """Plain or ``Output`` values the description is formatted with."""
+        target = self.target
+        values = target.describe() if hasattr(target, "describe") else dict(target.as_dict())
+        values.pop("bucket", None)
+        if self.operations:
+            values["operations"] = ", ".join(self.operations)
+        return values
+
+
+@dataclass(frozen=True)
+class AlarmOptions:
+    """Resource facts the thresholds derive from, and the shares used."""
+
+    duration_percent_of_timeout: float
+    queue_age_percent_of_retention: float
+    table_operations: Mapping[str, tuple[str, ...]]
+    """Operations per table key (``table_operations`` over the table's own list)."""
 
 
 def resolve_settings(
@@ -55,7 +82,7 @@ def resolve_settings(
     Returns ``(enabled, settings)``. Rules that combine several settings run here.
     """
     merged: dict[str, Any] = {
-        "enabled": True,
+        "enabled": kind.enabled_by_default,
         "threshold": kind.threshold,
         "period_seconds": kind.period_seconds,
         "evaluation_periods": kind.evaluation_periods,
@@ -66,6 +93,14 @@ def resolve_settings(
     source: dict[str, str] = {}
     for argument, layer in layers:
         for key, item in layer.items():
+            if key in kind.fixed:
+                check.fail(
+                    field(argument, key),
+                    item,
+                    f"the {kind.kind} alarm compares a 0/1 metric-math flag, so its {key} is fixed",
+                    "change enabled, period_seconds, evaluation_periods, datapoints_to_alarm or "
+                    "treat_missing_data instead",
+                )
             merged[key] = item
             source[key] = field(argument, key)
     seconds = merged["period_seconds"]
@@ -111,6 +146,10 @@ def dimension_names(target: Any) -> dict[str, None]:
         return {"FunctionName": None}
     if isinstance(target, ApiTarget):
         return {"ApiId": None} | ({"Stage": None} if target.stage_name is not None else {})
+    if isinstance(target, QueueTarget):
+        return {"QueueName": None}
+    if isinstance(target, TableTarget):
+        return {"TableName": None, "Operation": None}
     return {"BucketName": None, "FilterId": None}
 
 
@@ -161,6 +200,95 @@ def _disabled(check: Checker, disabled_alarms: Any, valid_ids: Sequence[str]) ->
     return set(given)
 
 
+def _threshold(
+    check: Checker, planned: PlannedAlarm, key: str, options: AlarmOptions, source: str
+) -> float | None:
+    """The threshold of ``planned``, derived from the resource when the settings leave it open;
+    cross checks against the resource's plain facts."""
+    target, kind, threshold = planned.target, planned.kind, planned.settings.threshold
+    if isinstance(target, FunctionTarget) and threshold is None:
+        if target.timeout_seconds is None:
+            check.fail(
+                at("functions", key),
+                target.function_name,
+                "the duration alarm needs the function's timeout (its threshold is "
+                f"{options.duration_percent_of_timeout:g} % of it), and none was given",
+                "pass {'function_name': ..., 'timeout_seconds': ...}, set "
+                f'overrides["{key}"].duration.threshold in ms, or add '
+                f"'{planned.alarm_id}' to disabled_alarms",
+            )
+        if is_plain(target.timeout_seconds):
+            return duration_threshold(target.timeout_seconds, options.duration_percent_of_timeout)
+        return None
+    if isinstance(target, QueueTarget) and kind.kind == "age":
+        retention = target.retention_seconds
+        if threshold is None:
+            if retention is None:
+                check.fail(
+                    at("queues", key),
+                    target.queue_name,
+                    "the age alarm's threshold is "
+                    f"{options.queue_age_percent_of_retention:g} % of the queue's retention, "
+                    "and no retention_seconds was given",
+                    "pass the nova-messaging Queue (or {'name': ..., 'retention_seconds': ...}), "
+                    f'set overrides["{key}"].age.threshold in seconds, or add '
+                    f"'{planned.alarm_id}' to disabled_alarms",
+                )
+            return float(round(retention * options.queue_age_percent_of_retention / 100.0))
+        if retention is not None and threshold >= retention:
+            check.fail(
+                source,
+                threshold,
+                f"the queue deletes messages at its retention ({retention} s), so the age of the "
+                "oldest message never reaches this threshold and the alarm never fires",
+                f"use less than {retention} s (the default is "
+                f"{options.queue_age_percent_of_retention:g} % of it)",
+            )
+    if isinstance(target, QueueTarget) and kind.kind == "dlq" and target.dlq_name is None:
+        check.fail(
+            at("queues", key),
+            target.queue_name,
+            "the dead-letter queue alarm needs the dead-letter queue's name (dlq_name), and none "
+            "was given",
+            "pass the nova-messaging Queue (or a dict with 'dlq_name'), or add "
+            f"'{planned.alarm_id}' to disabled_alarms",
+        )
+    return threshold
+
+
+def _operations(
+    check: Checker, kind: AlarmKind, key: str, alarm_id: str, options: AlarmOptions
+) -> tuple[str, ...]:
+    if kind.shape != "operations":
+        return ()
+    given = options.table_operations.get(key, ())
+    if given:
+        return given
+    if kind.kind == "latency":
+        check.fail(
+            at("tables", key),
+            None,
+            "the latency alarm watches the operations the table is used for, and none were "
+            "given (the table has no granted_operations)",
+            f'pass table_operations={{"{key}": ["GetItem", "Query", ...]}}, or leave '
+            f"'{alarm_id}' off",
+        )
+    return DEFAULT_TABLE_OPERATIONS
+
+
+def _one_table_with_user_errors(check: Checker, planned: Sequence[PlannedAlarm]) -> None:
+    keys = [p.target.key for p in planned if p.kind.kind == "user_errors"]
+    if len(keys) > 1:
+        check.fail(
+            "thresholds.tables.user_errors.enabled",
+            keys,
+            "UserErrors is published per account and Region, not per table, so each of these "
+            "alarms would watch the same metric",
+            f'enable it on one table only, e.g. overrides["{keys[0]}"].user_errors.enabled',
+            source="DynamoDB metrics and dimensions",
+        )
+
+
 def plan_alarms(
     check: Checker,
     targets: Targets,
@@ -169,7 +297,7 @@ def plan_alarms(
     thresholds: Any,
     overrides: Any,
     disabled_alarms: Any,
-    duration_percent_of_timeout: float,
+    options: AlarmOptions,
 ) -> tuple[PlannedAlarm, ...]:
     """Every alarm for ``targets`` after thresholds, overrides and disabling, sorted by id."""
     by_key = targets.by_key()
@@ -199,35 +327,33 @@ def plan_alarms(
             enabled, settings = resolve_settings(check, kind, layers)
             if not enabled or alarm_id in disabled:
                 continue
-            if (
-                settings.threshold is None
-                and isinstance(target, FunctionTarget)
-                and target.timeout_seconds is None
-            ):
-                check.fail(
-                    at("functions", key),
-                    target.function_name,
-                    "the duration alarm needs the function's timeout (its threshold is "
-                    f"{duration_percent_of_timeout:g} % of it), and none was given",
-                    "pass {'function_name': ..., 'timeout_seconds': ...}, set "
-                    f'overrides["{key}"].duration.threshold in ms, or add '
-                    f"'{alarm_id}' to disabled_alarms",
-                )
             alarm_name = alarm_rules.alarm_name(
                 check, "name_prefix", f"{name_prefix}-{key}-{kind_name}"
             )
             alarm_rules.metric_definition(
                 check, alarm_id, kind.namespace, kind.metric_name, dimension_names(target)
             )
-            planned.append(
-                PlannedAlarm(
-                    alarm_id=alarm_id,
-                    resource_type=resource_type,
-                    target=target,
-                    kind=kind,
-                    settings=settings,
-                    alarm_name=alarm_name,
-                    duration_percent_of_timeout=duration_percent_of_timeout,
-                )
+            draft = PlannedAlarm(
+                alarm_id=alarm_id,
+                resource_type=resource_type,
+                target=target,
+                kind=kind,
+                settings=settings,
+                alarm_name=alarm_name,
+                threshold=settings.threshold,
+                duration_percent_of_timeout=options.duration_percent_of_timeout,
+                operations=_operations(check, kind, key, alarm_id, options),
             )
+            source = next(
+                (
+                    field(arg, "threshold")
+                    for arg, layer in reversed(layers)
+                    if "threshold" in layer
+                ),
+                alarm_id,
+            )
+            planned.append(
+                dataclasses.replace(draft, threshold=_threshold(check, draft, key, options, source))
+            )
+    _one_table_with_user_errors(check, planned)
     return tuple(planned)

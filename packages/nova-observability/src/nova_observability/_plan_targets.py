@@ -17,7 +17,7 @@ from nova_core import field as path_field
 
 from ._rules import names, resources
 from .alarms import RESOURCE_TYPES
-from .targets import ApiTarget, BucketTarget, FunctionTarget
+from .targets import ApiTarget, BucketTarget, FunctionTarget, QueueTarget, TableTarget
 
 __all__ = ["Targets", "read_targets"]
 
@@ -25,7 +25,16 @@ _FIELDS: Mapping[str, tuple[str, tuple[str, ...]]] = {
     "functions": ("function_name", ("function_name", "timeout_seconds", "log_group_name")),
     "apis": ("api_id", ("api_id", "stage_name")),
     "buckets": ("bucket_name", ("bucket_name", "bucket")),
+    "queues": (
+        "name",
+        ("name", "dlq_name", "dlq_arn", "retention_seconds", "consumer_function"),
+    ),
+    "tables": ("name", ("name", "operations")),
 }
+_ATTRIBUTES: Mapping[str, Mapping[str, str]] = {
+    "tables": {"operations": "granted_operations"},
+}
+"""Attribute names of duck-typed objects that differ from the dict keys."""
 
 
 def _read(check: Checker, argument: str, resource_type: str, value: Any) -> dict[str, Any]:
@@ -51,7 +60,9 @@ def _read(check: Checker, argument: str, resource_type: str, value: Any) -> dict
             f"object with a {required!r} attribute",
             f"pass e.g. {{'{required}': ...}} or the component itself",
         )
-    return {k: getattr(value, k) for k in fields if getattr(value, k, None) is not None}
+    names = _ATTRIBUTES.get(resource_type, {})
+    found = {k: getattr(value, names.get(k, k), None) for k in fields}
+    return {k: v for k, v in found.items() if v is not None}
 
 
 def _function(check: Checker, argument: str, key: str, value: Any) -> FunctionTarget:
@@ -91,10 +102,55 @@ def _bucket(check: Checker, argument: str, key: str, value: Any) -> BucketTarget
     return BucketTarget(key, raw["bucket_name"], bucket)
 
 
+def _queue(check: Checker, argument: str, key: str, value: Any) -> QueueTarget:
+    raw = _read(check, argument, "queues", value)
+    resources.queue_name(check, path_field(argument, "name"), raw["name"])
+    resources.queue_name(check, path_field(argument, "dlq_name"), raw.get("dlq_name"))
+    resources.queue_arn(check, path_field(argument, "dlq_arn"), raw.get("dlq_arn"))
+    retention = resources.retention_seconds(
+        check, path_field(argument, "retention_seconds"), raw.get("retention_seconds")
+    )
+    consumer = raw.get("consumer_function")
+    consumer_name = None
+    if consumer is not None:
+        where = path_field(argument, "consumer_function")
+        consumer_name = consumer if isinstance(consumer, str) or not is_plain(consumer) else None
+        if consumer_name is None:
+            consumer_name = getattr(consumer, "function_name", None)
+            if consumer_name is None:
+                check.fail(
+                    where,
+                    consumer,
+                    "must be the subscribed function: an object with 'function_name' or the "
+                    "function name",
+                    "pass the nova-compute Function (or its name), or leave it out",
+                )
+        resources.function_name(check, where, consumer_name)
+    return QueueTarget(
+        key,
+        raw["name"],
+        dlq_name=raw.get("dlq_name"),
+        dlq_arn=raw.get("dlq_arn"),
+        retention_seconds=retention,
+        consumer_function_name=consumer_name,
+    )
+
+
+def _table(check: Checker, argument: str, key: str, value: Any) -> TableTarget:
+    raw = _read(check, argument, "tables", value)
+    resources.table_name(check, path_field(argument, "name"), raw["name"])
+    operations = resources.table_operations(
+        check, path_field(argument, "operations"), raw.get("operations")
+    )
+    return TableTarget(key, raw["name"], operations)
+
+
 _READERS: Mapping[str, Callable[[Checker, str, str, Any], Any]] = {
     "functions": _function,
     "apis": _api,
     "buckets": _bucket,
+    "queues": _queue,
+    "tables": _table,
 }
 
 
@@ -105,6 +161,8 @@ class Targets:
     functions: tuple[FunctionTarget, ...] = ()
     apis: tuple[ApiTarget, ...] = ()
     buckets: tuple[BucketTarget, ...] = ()
+    queues: tuple[QueueTarget, ...] = ()
+    tables: tuple[TableTarget, ...] = ()
 
     def by_key(self) -> dict[str, tuple[str, Any]]:
         """``{key: (resource type, target)}`` over every type."""

@@ -35,6 +35,12 @@ class DashboardArgs(TypedDict, total=False):
     """S3 buckets by stable key: an object with ``bucket_name``, a dict with that key, or the
     bucket name. Graphs use the request metrics of the ``EntireBucket`` filter.
     Default: no buckets."""
+    queues: Mapping[str, Any]
+    """SQS queues by stable key: an object with ``name`` (+ ``dlq_name``, ``retention_seconds``,
+    ``consumer_function``), a dict with those keys, or the queue name. Default: no queues."""
+    tables: Mapping[str, Any]
+    """DynamoDB tables by stable key: an object with ``name`` (+ ``granted_operations``), a dict
+    with ``name`` and ``operations``, or the table name. Default: no tables."""
     alarm_arns: Mapping[str, pulumi.Input[str]]
     """Alarms for the alarm-status widget, keyed ``"<resource key>/<kind>"`` (the key places the
     alarm on its resource's page). Default: no alarm widget."""

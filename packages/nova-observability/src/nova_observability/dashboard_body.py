@@ -18,8 +18,8 @@ from typing import Any, TypedDict
 
 from nova_core import Checker, at
 
+from ._dashboard_widgets import BLOCKS, GRID_COLUMNS, SECTION_TITLES, text_widget
 from .alarms import LOGS_INSIGHTS_ERROR_QUERY
-from .targets import BUCKET_REQUEST_METRICS_FILTER_ID
 
 __all__ = [
     "DashboardSpec",
@@ -40,17 +40,16 @@ MAX_METRICS_PER_DASHBOARD = 2500
 MAX_ALARMS_PER_ALARM_WIDGET = 100
 MAX_LOG_GROUPS_PER_QUERY = 50
 MAX_WIDGET_HEIGHT = 1000
-GRID_COLUMNS = 24
 SOURCE = "CloudWatch dashboard body structure"
 
-_GRAPH_WIDTH = 6
-_GRAPH_HEIGHT = 6
 _LOG_HEIGHT = 8
 
 
 class DashboardSpec(TypedDict, total=False):
     """Input of :func:`render_dashboard_body`: plain values only.
 
+    ``queues`` items: ``{"key", "queue_name", "dlq_name"?, "retention_seconds"?,
+    "consumer_function_name"?}``; ``tables`` items: ``{"key", "table_name", "operations"?}``;
     ``functions`` items: ``{"key", "function_name", "log_group_name"}``; ``apis`` items:
     ``{"key", "api_id", "stage_name"?}``; ``buckets`` items: ``{"key", "bucket_name",
     "filter_id"?}``; ``alarms`` items: ``{"key": "<resource key>/<kind>", "arn"}``.
@@ -63,136 +62,11 @@ class DashboardSpec(TypedDict, total=False):
     functions: list[dict[str, Any]]
     apis: list[dict[str, Any]]
     buckets: list[dict[str, Any]]
+    queues: list[dict[str, Any]]
+    tables: list[dict[str, Any]]
     alarms: list[dict[str, Any]]
     page: int
     page_count: int
-
-
-def _metric_widget(
-    title: str, region: str, period: int, metrics: list[list[Any]], width: int = _GRAPH_WIDTH
-) -> dict[str, Any]:
-    return {
-        "type": "metric",
-        "width": width,
-        "height": _GRAPH_HEIGHT,
-        "properties": {
-            "title": title,
-            "region": region,
-            "period": period,
-            "view": "timeSeries",
-            "stacked": False,
-            "metrics": metrics,
-            "yAxis": {"left": {"min": 0}},
-        },
-    }
-
-
-def _text_widget(markdown: str, height: int) -> dict[str, Any]:
-    return {
-        "type": "text",
-        "width": GRID_COLUMNS,
-        "height": height,
-        "properties": {"markdown": markdown},
-    }
-
-
-def _function_widgets(item: Mapping[str, Any], region: str, period: int) -> list[dict[str, Any]]:
-    key = item["key"]
-    dims = ["FunctionName", item["function_name"]]
-
-    def metric(name: str, stat: str, label: str) -> list[Any]:
-        return ["AWS/Lambda", name, *dims, {"stat": stat, "label": label}]
-
-    return [
-        _metric_widget(
-            f"{key} · Invocations", region, period, [metric("Invocations", "Sum", "Invocations")]
-        ),
-        _metric_widget(
-            f"{key} · Errors and throttles",
-            region,
-            period,
-            [metric("Errors", "Sum", "Errors"), metric("Throttles", "Sum", "Throttles")],
-        ),
-        _metric_widget(
-            f"{key} · Duration (ms)",
-            region,
-            period,
-            [metric("Duration", p, p) for p in ("p50", "p90", "p99")],
-        ),
-        _metric_widget(
-            f"{key} · Concurrency",
-            region,
-            period,
-            [metric("ConcurrentExecutions", "Maximum", "Concurrent executions")],
-        ),
-    ]
-
-
-def _api_widgets(item: Mapping[str, Any], region: str, period: int) -> list[dict[str, Any]]:
-    key = item["key"]
-    dims: list[Any] = ["ApiId", item["api_id"]]
-    if item.get("stage_name"):
-        dims += ["Stage", item["stage_name"]]
-
-    def metric(name: str, stat: str, label: str) -> list[Any]:
-        return ["AWS/ApiGateway", name, *dims, {"stat": stat, "label": label}]
-
-    return [
-        _metric_widget(f"{key} · Requests", region, period, [metric("Count", "Sum", "Requests")]),
-        _metric_widget(
-            f"{key} · 4xx and 5xx",
-            region,
-            period,
-            [metric("4xx", "Sum", "4xx"), metric("5xx", "Sum", "5xx")],
-        ),
-        _metric_widget(
-            f"{key} · Latency (ms)",
-            region,
-            period,
-            [metric("Latency", p, p) for p in ("p50", "p99")],
-        ),
-        _metric_widget(
-            f"{key} · Integration latency (ms)",
-            region,
-            period,
-            [metric("IntegrationLatency", p, p) for p in ("p50", "p99")],
-        ),
-    ]
-
-
-def _bucket_widgets(item: Mapping[str, Any], region: str, period: int) -> list[dict[str, Any]]:
-    key = item["key"]
-    dims = [
-        "BucketName",
-        item["bucket_name"],
-        "FilterId",
-        item.get("filter_id") or BUCKET_REQUEST_METRICS_FILTER_ID,
-    ]
-
-    def metric(name: str, label: str) -> list[Any]:
-        return ["AWS/S3", name, *dims, {"stat": "Sum", "label": label}]
-
-    half = GRID_COLUMNS // 2
-    return [
-        _metric_widget(
-            f"{key} · Requests", region, period, [metric("AllRequests", "Requests")], half
-        ),
-        _metric_widget(
-            f"{key} · 4xx and 5xx errors",
-            region,
-            period,
-            [metric("4xxErrors", "4xx"), metric("5xxErrors", "5xx")],
-            half,
-        ),
-    ]
-
-
-_BLOCKS = {"functions": _function_widgets, "apis": _api_widgets, "buckets": _bucket_widgets}
-_SECTION_TITLES = {
-    "functions": "## Lambda functions",
-    "apis": "## HTTP APIs",
-    "buckets": "## S3 buckets (request metrics, filter EntireBucket)",
-}
 
 
 def _chunks(items: Sequence[Any], size: int) -> list[list[Any]]:
@@ -253,13 +127,15 @@ def _plural(count: int, word: str) -> str:
 
 
 def _header(spec: Mapping[str, Any]) -> dict[str, Any]:
-    counts = ", ".join(
-        (
-            _plural(len(spec.get("functions") or []), "Lambda function"),
-            _plural(len(spec.get("apis") or []), "HTTP API"),
-            _plural(len(spec.get("buckets") or []), "S3 bucket"),
-        )
-    )
+    counted = [
+        _plural(len(spec.get("functions") or []), "Lambda function"),
+        _plural(len(spec.get("apis") or []), "HTTP API"),
+        _plural(len(spec.get("buckets") or []), "S3 bucket"),
+    ]
+    for resource_type, word in (("queues", "SQS queue"), ("tables", "DynamoDB table")):
+        if spec.get(resource_type):
+            counted.append(_plural(len(spec[resource_type]), word))
+    counts = ", ".join(counted)
     page, pages = spec.get("page", 1), spec.get("page_count", 1)
     paging = f" Page {page} of {pages}." if pages > 1 else ""
     markdown = (
@@ -267,7 +143,7 @@ def _header(spec: Mapping[str, Any]) -> dict[str, Any]:
         f"{counts} in {spec.get('region', '')}. Alarms first, then metrics per resource and "
         f"recent errors from the functions' logs.{paging}"
     )
-    return _text_widget(markdown, 2)
+    return text_widget(markdown, 2)
 
 
 def _blocks(spec: Mapping[str, Any]) -> list[list[dict[str, Any]]]:
@@ -277,11 +153,11 @@ def _blocks(spec: Mapping[str, Any]) -> list[list[dict[str, Any]]]:
     alarms = list(spec.get("alarms") or [])
     if alarms:
         blocks.append(_alarm_widgets(alarms))
-    for resource_type, build in _BLOCKS.items():
+    for resource_type, build in BLOCKS.items():
         items = list(spec.get(resource_type) or [])
         if not items:
             continue
-        blocks.append([_text_widget(_SECTION_TITLES[resource_type], 1)])
+        blocks.append([text_widget(SECTION_TITLES[resource_type], 1)])
         blocks.extend(build(item, region, period) for item in items)
     logs = _log_widgets(list(spec.get("functions") or []), region)
     if logs:
@@ -380,28 +256,18 @@ def render_dashboard_body(spec: DashboardSpec | Mapping[str, Any]) -> dict[str, 
     return {"start": "-PT3H", "periodOverride": "inherit", "widgets": widgets}
 
 
-def _cost(resource_type: str) -> tuple[int, int]:
-    sample = {
-        "key": "k",
-        "function_name": "f",
-        "log_group_name": "/l",
-        "api_id": "a",
-        "stage_name": "s",
-        "bucket_name": "b",
-    }
-    widgets = _BLOCKS[resource_type](sample, "r", 60)
+def _cost(resource_type: str, item: Mapping[str, Any]) -> tuple[int, int]:
+    """Widgets and metrics of one resource's block (values are not looked at, only shape)."""
+    widgets = BLOCKS[resource_type](item, "r", 60)
     return len(widgets), sum(metrics_in_widget(w) for w in widgets)
-
-
-_BLOCK_COST = {resource_type: _cost(resource_type) for resource_type in _BLOCKS}
 
 
 def _page_cost(resources: Sequence[tuple[str, Mapping[str, Any]]], alarms: int) -> tuple[int, int]:
     widgets, metrics = 1, 0  # header
     types = {resource_type for resource_type, _ in resources}
     widgets += len(types)  # section titles
-    for resource_type, _ in resources:
-        block_widgets, block_metrics = _BLOCK_COST[resource_type]
+    for resource_type, item in resources:
+        block_widgets, block_metrics = _cost(resource_type, item)
         widgets += block_widgets
         metrics += block_metrics
     widgets += math.ceil(alarms / MAX_ALARMS_PER_ALARM_WIDGET)
@@ -420,7 +286,7 @@ def paginate_dashboard_spec(spec: DashboardSpec | Mapping[str, Any]) -> list[dic
     """
     resources = [
         (resource_type, item)
-        for resource_type in _BLOCKS
+        for resource_type in BLOCKS
         for item in (spec.get(resource_type) or [])
     ]
     alarms = list(spec.get("alarms") or [])
@@ -446,10 +312,8 @@ def paginate_dashboard_spec(spec: DashboardSpec | Mapping[str, Any]) -> list[dic
     out: list[dict[str, Any]] = []
     for number, page in enumerate(pages, start=1):
         keys = {item["key"] for _, item in page}
-        page_spec: dict[str, Any] = {
-            k: v for k, v in spec.items() if k not in ("functions", "apis", "buckets", "alarms")
-        }
-        for resource_type in _BLOCKS:
+        page_spec: dict[str, Any] = {k: v for k, v in spec.items() if k not in (*BLOCKS, "alarms")}
+        for resource_type in BLOCKS:
             page_spec[resource_type] = [item for t, item in page if t == resource_type]
         page_spec["alarms"] = [a for a in alarms if str(a["key"]).split("/", 1)[0] in keys] + (
             loose if number == 1 else []

@@ -109,3 +109,17 @@ def duration_percent(check: Checker, argument: str, value: Any) -> float:
             "use e.g. 80",
         )
     return float(percent)
+
+
+def queue_age_percent(check: Checker, argument: str, value: Any) -> float:
+    percent = check.number(argument, value, plain=True)
+    assert percent is not None
+    if not 0 < percent < 100:
+        check.fail(
+            argument,
+            value,
+            "the age threshold is a percentage of the queue's retention, above 0 and below 100 "
+            "(messages are deleted at the retention, so 100 % never fires)",
+            "use e.g. 50",
+        )
+    return float(percent)
