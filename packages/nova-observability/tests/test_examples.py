@@ -12,7 +12,7 @@ def run_example(mock_stack):
 
 def test_readme_example_runs_and_exports(mock_stack):
     rec = run_example(mock_stack)
-    rec.resource_count_is(ALARM, 9)
+    rec.resource_count_is(ALARM, 15)
     rec.resource_count_is("aws:sns/topic:Topic", 1)
     rec.resource_count_is("aws:sns/topicSubscription:TopicSubscription", 0)
     rec.resource_count_is("aws:cloudwatch/dashboard:Dashboard", 1)
@@ -23,6 +23,13 @@ def test_readme_example_runs_and_exports(mock_stack):
     duration = rec.named("shop-alarm-orders-duration").inputs
     assert (duration["threshold"], duration["evaluationPeriods"]) == (8000, 5)
     assert rec.named("shop-alarm-public-latency").inputs["threshold"] == 2500
+    assert rec.named("shop-alarm-imports-age").inputs["threshold"] == 2 * 24 * 3600
+    assert rec.named("shop-alarm-imports-dlq").inputs["dimensions"] == {
+        "QueueName": "shop-test-imports-dlq"
+    }
+    assert rec.named("shop-alarm-items-system_errors").inputs["metricQueries"][0]["metric"][
+        "dimensions"
+    ] == {"TableName": "shop-test-items", "Operation": "GetItem"}
     assert (
         rec.named("shop-alarm-orders-errors")
         .inputs["alarmDescription"]
@@ -40,7 +47,7 @@ def test_readme_example_reads_environment_config(mock_stack):
         {"protocol": "email", "endpoint": "oncall@example.com"},
     )
     assert rec.named("shop-alarm-public-latency").inputs["threshold"] == 1200
-    rec.resource_count_is(ALARM, 8)
+    rec.resource_count_is(ALARM, 14)
     assert "uploads/4xx" not in rec.outputs["alarm_names"]
     assert rec.outputs["dashboard_name"] == "nova-test-dev"
 
