@@ -13,7 +13,7 @@ import pulumi_aws as aws
 import pytest
 
 from nova_core import NovaInputError
-from nova_observability import ServiceMonitor, ServiceMonitorArgs
+from nova_observability import Dashboard, DashboardArgs, ServiceMonitor, ServiceMonitorArgs
 from nova_observability._catalogue_data import DEFAULT_TABLE_OPERATIONS
 
 ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm"
@@ -416,6 +416,26 @@ def test_dashboard_rows_for_queues_consumers_and_tables(mock_stack):
     assert "1 SQS queue, 1 DynamoDB table" in header
     alarms = next(w for w in body["widgets"] if w["type"] == "alarm")["properties"]["alarms"]
     assert sorted(alarms) == sorted(r.outputs["arn"] for r in rec.by_type(ALARM))
+
+
+def test_dashboard_component_takes_queues_and_tables(mock_stack):
+    args = DashboardArgs(
+        queues={"jobs": {"name": "shop-jobs", "dlq_name": "shop-jobs-dlq"}},
+        tables={"items": {"name": "shop-items", "operations": ["Query"]}},
+    )
+    rec = mock_stack.run(lambda: Dashboard("ops", args))
+    body = json.loads(rec.get(DASHBOARD).inputs["dashboardBody"])
+    titles = [w["properties"].get("title") for w in body["widgets"] if w["type"] == "metric"]
+    assert titles == [
+        "jobs · Messages visible and in flight", "jobs · Age of oldest message (s)",
+        "jobs · Dead-letter queue depth", "items · Consumed capacity", "items · Throttles",
+        "items · Latency (ms, average)",
+    ]  # fmt: skip
+    latency = body["widgets"][-1]["properties"]["metrics"]
+    assert latency == [
+        ["AWS/DynamoDB", "SuccessfulRequestLatency", "TableName", "shop-items", "Operation",
+         "Query", {"stat": "Average", "label": "Query"}],
+    ]  # fmt: skip
 
 
 # -- bad input -------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from nova_observability._plan import checker
 from nova_observability._rules import alarms as alarm_rules
 from nova_observability._rules import dashboard as dashboard_rules
 from nova_observability._rules import resources
+from nova_observability._rules import thresholds as threshold_rules
 from nova_observability._rules import topic as topic_rules
 from nova_observability.alarms import ALARM_KINDS
 
@@ -340,3 +341,71 @@ def test_long_values_are_shortened_in_messages():
         topic_rules.topic_name(CTX, "topic_name", "x" * 300)
     assert "xxx..." in str(error.value)
     assert len(str(error.value)) < 600
+
+
+# -- queues and tables ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "name", ["jobs", "shop-prod_jobs", "q" * 80, "jobs.fifo", "j" * 75 + ".fifo"]
+)
+def test_valid_queue_names(name):
+    resources.queue_name(CTX, "name", name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["", "q" * 81, "https://sqs.us-east-1.amazonaws.com/123456789012/jobs",
+     "arn:aws:sqs:us-east-1:123456789012:jobs", "jobs.fifo.fifo", "my jobs"],
+)  # fmt: skip
+def test_fails_when_queue_name_is_not_a_queue_name(name):
+    with pytest.raises(
+        NovaInputError, match=r"QueueName dimension needs the queue name|not be empty"
+    ):
+        resources.queue_name(CTX, "name", name)
+
+
+@pytest.mark.parametrize(("value", "rule"), [(59, "between 60 and 1209600"),
+                                             (1_209_601, "between 60 and 1209600"),
+                                             (True, "whole number"), (86_400.0, "whole number")])  # fmt: skip
+def test_fails_when_retention_is_outside_sqs_limits(value, rule):
+    with pytest.raises(NovaInputError, match=rule):
+        resources.retention_seconds(CTX, "retention_seconds", value)
+
+
+def test_retention_must_be_plain_because_it_decides_a_threshold():
+    with pytest.raises(NovaInputError, match=r"must be known when the program runs"):
+        resources.retention_seconds(CTX, "retention_seconds", pulumi.Output.from_input(600))
+    assert resources.retention_seconds(CTX, "retention_seconds", 60) == 60
+
+
+def test_table_operations_rules():
+    assert resources.table_operations(CTX, "ops", ["GetItem", "Query"]) == ("GetItem", "Query")
+    assert resources.table_operations(CTX, "ops", None) == ()
+    with pytest.raises(NovaInputError, match=r"lists an operation twice"):
+        resources.table_operations(CTX, "ops", ["GetItem", "GetItem"])
+    with pytest.raises(NovaInputError, match=r"did you mean 'GetItem'\?"):
+        resources.table_operations(CTX, "ops", ["getitem"])
+    with pytest.raises(NovaInputError, match=r"must be a list"):
+        resources.table_operations(CTX, "ops", "GetItem")
+
+
+@pytest.mark.parametrize(
+    ("threshold", "operator", "fires"),
+    [(-1, "GreaterThanOrEqualToThreshold", "every datapoint"),
+     (-0.1, "GreaterThanThreshold", "every datapoint"),
+     (-5, "LessThanThreshold", "every datapoint"),
+     (0, "GreaterThanOrEqualToThreshold", "fires on every datapoint, including healthy ones")],
+)  # fmt: skip
+def test_fails_when_a_threshold_always_or_never_fires(threshold, operator, fires):
+    with pytest.raises(NovaInputError, match=fires):
+        threshold_rules.threshold_meaning(
+            CTX, "t", threshold, kind="errors", rate=False, statistic="Sum", operator=operator
+        )
+
+
+@pytest.mark.parametrize(("threshold", "operator"),
+                         [(0, "GreaterThanThreshold"), (1, "GreaterThanOrEqualToThreshold"),
+                          (0.5, "LessThanThreshold")])  # fmt: skip
+def test_meaningful_thresholds_pass(threshold, operator):
+    threshold_rules.threshold_meaning(
+        CTX, "t", threshold, kind="errors", rate=False, statistic="Sum", operator=operator
+    )
