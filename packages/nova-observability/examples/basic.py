@@ -1,8 +1,9 @@
 """Alarms, an alarm topic and a dashboard for a small service, in one call.
 
 A Pulumi program (the body of a stack's ``__main__.py``). It monitors resources by name, so it
-works for functions, APIs and buckets created anywhere; nova components can be passed directly
-instead (see the README). Optional stack config: ``alarmEmail`` and ``latencyP99Ms``.
+works for functions, APIs, buckets, queues and tables created anywhere; nova components can be
+passed directly instead (see the README). Optional stack config: ``alarmEmail`` and
+``latencyP99Ms``.
 """
 
 import pulumi
@@ -26,6 +27,15 @@ monitor = ServiceMonitor(
         },
         apis={"public": {"api_id": "a1b2c3d4e5", "stage_name": "$default"}},
         buckets={"uploads": f"shop-{environment}-uploads"},
+        queues={
+            "imports": {
+                "name": f"shop-{environment}-imports",
+                "dlq_name": f"shop-{environment}-imports-dlq",
+                "retention_seconds": 4 * 24 * 3600,  # the age alarm fires at half of it
+                "consumer_function": f"shop-{environment}-orders",
+            },
+        },
+        tables={"items": f"shop-{environment}-items"},
         topic=AlarmTopicArgs(
             subscriptions=(
                 {"oncall": {"protocol": "email", "endpoint": alarm_email}} if alarm_email else {}

@@ -3,6 +3,7 @@ import json
 import pulumi
 import pytest
 
+from nova_core import NovaInputError
 from nova_observability import AlarmTopic, AlarmTopicArgs
 
 TOPIC = "aws:sns/topic:Topic"
@@ -170,10 +171,10 @@ def test_subscriptions_for_every_protocol(mock_stack):
     policy_urn = rec.get(POLICY).urn
     rec.resource_count_is(SUBSCRIPTION, 4)
     expected = {
-        "alarms-oncall-subscription": ("email", "oncall@example.com"),
-        "alarms-chat-subscription": ("https", "https://hooks.example.com/alarms"),
-        "alarms-events-subscription": ("sqs", QUEUE_ARN),
-        "alarms-notify-subscription": ("lambda", LAMBDA_ARN),
+        "alarms-subscription-oncall": ("email", "oncall@example.com"),
+        "alarms-subscription-chat": ("https", "https://hooks.example.com/alarms"),
+        "alarms-subscription-events": ("sqs", QUEUE_ARN),
+        "alarms-subscription-notify": ("lambda", LAMBDA_ARN),
     }
     for name, (protocol, endpoint) in expected.items():
         sub = rec.named(name)
@@ -181,20 +182,34 @@ def test_subscriptions_for_every_protocol(mock_stack):
         assert sub.inputs["endpoint"] == endpoint
         assert sub.inputs["topic"] == topic_arn
         assert policy_urn in sub.dependencies
-    assert json.loads(rec.named("alarms-events-subscription").inputs["redrivePolicy"]) == {
+    assert json.loads(rec.named("alarms-subscription-events").inputs["redrivePolicy"]) == {
         "deadLetterTargetArn": DLQ_ARN
     }
-    assert "redrivePolicy" not in rec.named("alarms-oncall-subscription").inputs
+    assert "redrivePolicy" not in rec.named("alarms-subscription-oncall").inputs
     permission = rec.get(PERMISSION)
-    assert permission.name == "alarms-notify-permission"
+    assert permission.name == "alarms-permission-notify"
     assert permission.inputs == {
         "action": "lambda:InvokeFunction",
         "function": LAMBDA_ARN,
         "principal": "sns.amazonaws.com",
         "sourceArn": topic_arn,
     }
-    assert permission.urn in rec.named("alarms-notify-subscription").explicit_dependencies
+    assert permission.urn in rec.named("alarms-subscription-notify").explicit_dependencies
     assert set(rec.result.subscriptions) == {"oncall", "chat", "events", "notify"}
+
+
+def test_children_renamed_in_0_2_keep_their_0_1_identity(mock_stack):
+    rec = run(
+        mock_stack,
+        AlarmTopicArgs(subscriptions={"notify": {"protocol": "lambda", "endpoint": LAMBDA_ARN}}),
+    )
+    renamed = {
+        "alarms-subscription-notify": "alarms-notify-subscription",
+        "alarms-permission-notify": "alarms-notify-permission",
+    }
+    for name, old in renamed.items():
+        assert [a.get("name") for a in rec.named(name).aliases] == [old]
+    assert rec.named("alarms-topic").aliases == ()
 
 
 def test_subscription_endpoints_may_be_outputs(mock_stack):
@@ -214,30 +229,30 @@ FAILURES = [
     ("managed-alias", {"kms_key_arn": "alias/aws/sns"}, AWS_MANAGED_KEY),
     ("managed-alias-arn", {"kms_key_arn": "arn:aws:kms:us-east-1:123456789012:alias/aws/sns"},
      AWS_MANAGED_KEY),
-    ("not-a-key", {"kms_key_arn": "my-key"}, r"not a KMS key id, key ARN, alias"),
+    ("not-a-key", {"kms_key_arn": "my-key"}, r"must be a KMS key id, key ARN, alias"),
     ("two-key-choices", {"kms_key_arn": "alias/alarms", "create_kms_key": True},
      r"argument 'kms_key_arn'.*both choose the topic's key"),
-    ("create-key-not-bool", {"create_kms_key": "yes"}, r"expected True or False"),
+    ("create-key-not-bool", {"create_kms_key": "yes"}, r"must be True or False"),
     ("fifo-name", {"topic_name": "alarms.fifo"}, r"alarm topics must be standard topics"),
     ("name-charset", {"topic_name": "shop alarms"}, r"topic names are 1-256 characters"),
     ("name-too-long", {"topic_name": "a" * 257}, r"topic names are 1-256 characters"),
     ("name-empty", {"topic_name": ""}, r"topic names are 1-256 characters"),
-    ("unknown-arg", {"fifo_topic": True}, r"argument 'fifo_topic' is True: unknown key"),
+    ("unknown-arg", {"fifo_topic": True}, r"argument 'fifo_topic' is True: 'fifo_topic' is not a known key"),
     ("subscriptions-not-mapping", {"subscriptions": ["oncall@example.com"]},
-     r"argument 'subscriptions'.*expected a mapping"),
+     r"argument 'subscriptions'.*must be a dict"),
     ("bad-subscription-key", {"subscriptions": {"on call": {"protocol": "email",
                                                              "endpoint": "a@example.com"}}},
      r"keys must be 1-64"),
     ("unknown-subscription-field", {"subscriptions": {"a": {"protocol": "email",
                                                             "endpoint": "a@example.com",
                                                             "raw": True}}},
-     r"unknown key 'raw'.*protocol, endpoint, dead_letter_queue_arn"),
+     r"'raw' is not a known key.*protocol, endpoint, dead_letter_queue_arn"),
     ("protocol-sms", {"subscriptions": {"a": {"protocol": "sms", "endpoint": "+15555550100"}}},
-     r"support email, https, sqs, lambda"),
+     r"protocol' is 'sms': must be one of 'email', 'https', 'sqs', 'lambda'"),
     ("missing-endpoint", {"subscriptions": {"a": {"protocol": "email"}}},
      r"every subscription needs an endpoint"),
     ("bad-email", {"subscriptions": {"a": {"protocol": "email", "endpoint": "oncall"}}},
-     r"is 'oncall': not an email address"),
+     r"endpoint' is 'oncall': must be an email address"),
     ("http-url", {"subscriptions": {"a": {"protocol": "https",
                                           "endpoint": "http://hooks.example.com"}}},
      r"need an https:// URL"),
@@ -255,16 +270,16 @@ FAILURES = [
      r"redrive policies apply to sqs, lambda and https"),
     ("dlq-not-queue-arn", {"subscriptions": {"a": {"protocol": "lambda", "endpoint": LAMBDA_ARN,
                                                    "dead_letter_queue_arn": "dlq"}}},
-     r"dead_letter_queue_arn'\]\" is 'dlq'"),
-    ("tags-aws", {"tags": {"aws:x": "y"}}, r"may not start with 'aws:'"),
-    ("tag-value-too-long", {"tags": {"x": "y" * 257}}, r"tag values are strings"),
+     r"argument 'subscriptions\[\"a\"\].dead_letter_queue_arn' is 'dlq'"),
+    ("tags-aws", {"tags": {"aws:x": "y"}}, r"tag keys starting with 'aws:' are reserved"),
+    ("tag-value-too-long", {"tags": {"x": "y" * 257}}, r"must be at most 256 characters"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("args", "message"), [f[1:] for f in FAILURES],
                          ids=[f[0] for f in FAILURES])  # fmt: skip
 def test_fails_when_input_breaks_a_rule(mock_stack, args, message):
-    with pytest.raises(ValueError, match=message) as error:
+    with pytest.raises(NovaInputError, match=message) as error:
         run(mock_stack, args)
     assert str(error.value).startswith("nova-observability AlarmTopic 'alarms': argument ")
     assert "Fix: " in str(error.value)
@@ -272,6 +287,6 @@ def test_fails_when_input_breaks_a_rule(mock_stack, args, message):
 
 
 def test_fails_when_args_is_not_a_dict(mock_stack):
-    with pytest.raises(ValueError, match=r"expected AlarmTopicArgs"):
+    with pytest.raises(NovaInputError, match=r"must be AlarmTopicArgs"):
         mock_stack.run(lambda: AlarmTopic("alarms", "x"))  # type: ignore[arg-type]
     assert mock_stack.last.resources == []

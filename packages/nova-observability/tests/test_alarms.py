@@ -29,13 +29,19 @@ def test_catalogue_has_the_documented_kinds():
         "functions": ["errors", "throttles", "duration"],
         "apis": ["5xx", "4xx", "latency", "integration_latency"],
         "buckets": ["4xx", "5xx"],
+        "queues": ["dlq", "age", "consumer_stopped"],
+        "tables": ["read_throttles", "write_throttles", "system_errors", "user_errors", "latency"],
     }
     for resource_type, kinds in ALARM_KINDS.items():
         for name, kind in kinds.items():
             assert (kind.resource_type, kind.kind) == (resource_type, name)
             assert kind.treat_missing_data == "notBreaching"
-            assert kind.period_seconds == 60
+            # 1-minute metrics; the consumer-stopped math looks at 5-minute receive counts
+            assert kind.period_seconds == (300 if name == "consumer_stopped" else 60)
             assert kind.basis
+    opt_in = {(k.resource_type, k.kind) for ks in ALARM_KINDS.values() for k in ks.values()
+              if not k.enabled_by_default}  # fmt: skip
+    assert opt_in == {("tables", "user_errors"), ("tables", "latency")}
 
 
 def test_rate_kinds_average_a_0_1_metric():

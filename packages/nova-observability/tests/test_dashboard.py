@@ -5,6 +5,7 @@ from typing import Any
 import pulumi
 import pytest
 
+from nova_core import NovaInputError
 from nova_observability import Dashboard, DashboardArgs
 
 DASHBOARD = "aws:cloudwatch/dashboard:Dashboard"
@@ -142,21 +143,21 @@ FAILURES = [
     ("name-with-dot", {"dashboard_name": "shop.prod"}, r"dashboard names are at most 255"),
     ("name-with-space", {"dashboard_name": "shop prod"}, r"no spaces or dots"),
     ("name-too-long", {"dashboard_name": "d" * 256}, r"at most 255"),
-    ("unknown-key", {"widgets": []}, r"argument 'widgets' is \[\]: unknown key"),
+    ("unknown-key", {"widgets": []}, r"argument 'widgets' is \[\]: 'widgets' is not a known key"),
     ("period", {"period_seconds": 90}, r"multiple of 60"),
     ("no-resources", {"functions": {}, "apis": {}, "buckets": {}}, r"nothing to monitor"),
     ("alarm-arn", {"alarm_arns": {"orders/errors": "shop-prod-orders-errors"}},
-     r"not a CloudWatch alarm ARN"),
+     r"must be a CloudWatch alarm ARN"),
     ("alarm-key", {"alarm_arns": {"": ALARM_ARN}}, r"alarm keys must be non-empty"),
-    ("alarm-arns-list", {"alarm_arns": [ALARM_ARN]}, r"expected a mapping"),
-    ("service-name", {"service_name": None}, r"argument 'service_name' is None"),
+    ("alarm-arns-list", {"alarm_arns": [ALARM_ARN]}, r"argument 'alarm_arns' is .*: must be a dict"),
+    ("service-name", {"service_name": 3}, r"argument 'service_name' is 3: must be a string"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("changes", "message"), [f[1:] for f in FAILURES],
                          ids=[f[0] for f in FAILURES])  # fmt: skip
 def test_fails_when_input_breaks_a_rule(mock_stack, changes, message):
-    with pytest.raises(ValueError, match=message) as error:
+    with pytest.raises(NovaInputError, match=message) as error:
         run(mock_stack, args(**changes))
     assert str(error.value).startswith("nova-observability Dashboard 'ops': argument ")
     assert mock_stack.last.resources == []
@@ -164,12 +165,12 @@ def test_fails_when_input_breaks_a_rule(mock_stack, changes, message):
 
 def test_fails_when_the_page_suffix_makes_the_name_too_long(mock_stack):
     functions = {f"fn{i:03d}": f"shop-fn{i:03d}" for i in range(130)}
-    with pytest.raises(ValueError, match=r"including the page suffix '-2'"):
+    with pytest.raises(NovaInputError, match=r"including the page suffix '-2'"):
         run(mock_stack, DashboardArgs(dashboard_name="d" * 254, functions=functions))
     assert mock_stack.last.resources == []
 
 
 def test_fails_when_args_is_not_a_dict(mock_stack):
-    with pytest.raises(ValueError, match=r"expected DashboardArgs"):
+    with pytest.raises(NovaInputError, match=r"must be DashboardArgs"):
         mock_stack.run(lambda: Dashboard("ops", None))  # type: ignore[arg-type]
     assert mock_stack.last.resources == []

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from nova_core import NovaInputError
 from nova_observability import paginate_dashboard_spec, render_dashboard_body
 from nova_observability.dashboard_body import (
     MAX_METRICS_PER_DASHBOARD,
@@ -20,7 +21,15 @@ ERRORS_QUERY = (
 )
 
 
-def spec(functions: int = 1, apis: int = 1, buckets: int = 1, alarms: bool = True) -> dict:
+def spec(
+    functions: int = 1,
+    apis: int = 1,
+    buckets: int = 1,
+    alarms: bool = True,
+    *,
+    queues: int = 0,
+    tables: int = 0,
+) -> dict:
     out = {
         "service_name": "shop",
         "environment": "prod",
@@ -39,6 +48,15 @@ def spec(functions: int = 1, apis: int = 1, buckets: int = 1, alarms: bool = Tru
             {"key": f"b{i:03d}", "bucket_name": f"shop-b{i:03d}", "filter_id": "EntireBucket"}
             for i in range(buckets)
         ],
+        "queues": [
+            {"key": f"q{i:03d}", "queue_name": f"shop-q{i:03d}", "dlq_name": f"shop-q{i:03d}-dlq",
+             "retention_seconds": 345600, "consumer_function_name": f"shop-fn{i:03d}"}
+            for i in range(queues)
+        ],
+        "tables": [
+            {"key": f"t{i:03d}", "table_name": f"shop-t{i:03d}", "operations": ["GetItem", "Query"]}
+            for i in range(tables)
+        ],
         "alarms": [],
     }  # fmt: skip
     if alarms:
@@ -46,6 +64,8 @@ def spec(functions: int = 1, apis: int = 1, buckets: int = 1, alarms: bool = Tru
             ("functions", ("errors", "throttles", "duration")),
             ("apis", ("5xx", "4xx")),
             ("buckets", ("5xx",)),
+            ("queues", ("dlq", "age", "consumer_stopped")),
+            ("tables", ("read_throttles", "write_throttles", "system_errors")),
         ):
             for item in out[resource_type]:
                 for kind in kinds:
@@ -244,21 +264,24 @@ def test_log_groups_are_split_into_queries_of_at_most_50():
 
 
 def test_fails_when_the_body_would_have_more_than_500_widgets():
-    with pytest.raises(ValueError, match=r"\d+ widgets; CloudWatch allows at most 500.*paginate"):
+    with pytest.raises(
+        NovaInputError,
+        match=r"^nova-observability dashboard body 'spec': argument 'widgets' is \d+ widgets: \d+ widgets; CloudWatch allows at most 500.*Fix: split the spec with paginate",
+    ):
         render_dashboard_body(spec(130, 0, 0, alarms=False))
 
 
 def test_fails_when_a_widget_has_more_than_500_metrics():
     widget = {"type": "metric", "x": 0, "y": 0, "width": 6, "height": 6,
               "properties": {"title": "big", "metrics": [["A", "B"]] * 501}}  # fmt: skip
-    with pytest.raises(ValueError, match=r"widget 'big' has 501 metrics.*at most 500"):
+    with pytest.raises(NovaInputError, match=r"widget 'big' has 501 metrics.*at most 500"):
         _check_limits([widget])
 
 
 def test_fails_when_the_body_has_more_than_2500_metrics():
     widget = {"type": "metric", "x": 0, "y": 0, "width": 6, "height": 6,
               "properties": {"title": "w", "metrics": [["A", "B"]] * 500}}  # fmt: skip
-    with pytest.raises(ValueError, match=r"3000 metrics; CloudWatch allows at most 2500"):
+    with pytest.raises(NovaInputError, match=r"3000 metrics; CloudWatch allows at most 2500"):
         _check_limits([widget] * 6)
 
 
@@ -270,7 +293,7 @@ def test_fails_when_the_body_has_more_than_2500_metrics():
 def test_fails_when_a_widget_leaves_the_grid(x, width, height, message):
     widget = {"type": "text", "x": x, "y": 0, "width": width, "height": height,
               "properties": {"markdown": "x"}}  # fmt: skip
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(NovaInputError, match=message):
         _check_limits([widget])
 
 
@@ -327,5 +350,40 @@ def test_alarms_of_unknown_resources_go_to_the_first_page():
 
 def test_snapshot_of_the_full_body():
     """Readable record of the generated body; the assertions above are the proof."""
-    body = render_dashboard_body(spec(2, 1, 1))
+    body = render_dashboard_body(spec(2, 1, 1, queues=1, tables=1))
     assert json.loads(SNAPSHOT.read_text()) == body
+
+
+def test_queue_and_table_rows():
+    body = render_dashboard_body(spec(0, 0, 0, queues=1, tables=1))
+    assert_no_overlap(body["widgets"])
+    titles = [w["properties"].get("title") for w in body["widgets"]]
+    assert titles[2:] == [
+        None, "q000 · Messages visible and in flight", "q000 · Age of oldest message (s, deleted at 345600)",
+        "q000 · Dead-letter queue depth", "q000 · Consumer: received, invoked, failed",
+        None, "t000 · Consumed capacity", "t000 · Throttles", "t000 · Latency (ms, average)",
+    ]  # fmt: skip
+    sections = [w["properties"]["markdown"] for w in body["widgets"] if w["type"] == "text"]
+    assert sections[1:] == ["## SQS queues (with dead-letter queue and consumer)",
+                            "## DynamoDB tables"]  # fmt: skip
+    assert "0 S3 buckets, 1 SQS queue, 1 DynamoDB table in eu-west-1" in sections[0]
+
+
+def test_a_queue_without_dead_letter_queue_or_consumer_has_two_graphs():
+    bare = spec(0, 0, 0, alarms=False)
+    bare["queues"] = [{"key": "q", "queue_name": "shop-q"}]
+    titles = [w["properties"].get("title") for w in render_dashboard_body(bare)["widgets"]]
+    assert titles[2:] == ["q · Messages visible and in flight", "q · Age of oldest message (s)"]
+
+
+def test_queues_and_tables_are_paginated_within_the_limits():
+    big = spec(0, 0, 0, queues=150, tables=150)
+    pages = paginate_dashboard_spec(big)
+    assert len(pages) > 1
+    for page in pages:
+        body = render_dashboard_body(page)
+        assert len(body["widgets"]) <= MAX_WIDGETS_PER_DASHBOARD
+        assert sum(metrics_in_widget(w) for w in body["widgets"]) <= MAX_METRICS_PER_DASHBOARD
+    assert [q["key"] for p in pages for q in p["queues"]] == [f"q{i:03d}" for i in range(150)]
+    assert [t["key"] for p in pages for t in p["tables"]] == [f"t{i:03d}" for i in range(150)]
+    assert sum(len(p["alarms"]) for p in pages) == 150 * 6

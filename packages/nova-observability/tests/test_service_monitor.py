@@ -6,6 +6,7 @@ import pulumi
 import pulumi_aws as aws
 import pytest
 
+from nova_core import NovaInputError
 from nova_observability import ServiceMonitor, ServiceMonitorArgs
 from nova_testing import Match
 
@@ -38,7 +39,7 @@ def run(mock_stack, args: ServiceMonitorArgs | None = None):
 
 
 def alarm(rec, key: str, kind: str):
-    return rec.get(ALARM, f"svc-{key}-{kind}-alarm")
+    return rec.get(ALARM, f"svc-alarm-{key}-{kind}")
 
 
 # -- what gets created ---------------------------------------------------------------------------
@@ -54,16 +55,16 @@ def test_creates_topic_every_default_alarm_request_metrics_and_dashboard(mock_st
     assert {c.name for c in rec.children_of("svc")} == {
         "svc-alarms",
         "svc-dashboard",
-        "svc-uploads-request-metrics",
-        "svc-orders-errors-alarm",
-        "svc-orders-throttles-alarm",
-        "svc-orders-duration-alarm",
-        "svc-public-5xx-alarm",
-        "svc-public-4xx-alarm",
-        "svc-public-latency-alarm",
-        "svc-public-integration_latency-alarm",
-        "svc-uploads-4xx-alarm",
-        "svc-uploads-5xx-alarm",
+        "svc-request-metrics-uploads",
+        "svc-alarm-orders-errors",
+        "svc-alarm-orders-throttles",
+        "svc-alarm-orders-duration",
+        "svc-alarm-public-5xx",
+        "svc-alarm-public-4xx",
+        "svc-alarm-public-latency",
+        "svc-alarm-public-integration_latency",
+        "svc-alarm-uploads-4xx",
+        "svc-alarm-uploads-5xx",
     }
     assert len(rec.children_of("svc", recursive=True)) == len(rec) - 1
 
@@ -176,7 +177,7 @@ def test_runbook_url_ends_every_description(mock_stack):
 def test_bucket_request_metrics_configuration_covers_the_whole_bucket(mock_stack):
     rec = run(mock_stack)
     metric = rec.get(BUCKET_METRIC)
-    assert metric.name == "svc-uploads-request-metrics"
+    assert metric.name == "svc-request-metrics-uploads"
     assert metric.inputs == {"bucket": "shop-uploads", "name": "EntireBucket"}
     for kind in ("4xx", "5xx"):
         assert metric.urn in alarm(rec, "uploads", kind).dependencies
@@ -303,8 +304,8 @@ def test_switching_alarms_off(mock_stack, how):
     rec = run(mock_stack, full_args(**how))
     rec.resource_count_is(ALARM, 7)
     names = {r.name for r in rec.by_type(ALARM)}
-    assert "svc-orders-duration-alarm" not in names
-    assert "svc-uploads-4xx-alarm" not in names
+    assert "svc-alarm-orders-duration" not in names
+    assert "svc-alarm-uploads-4xx" not in names
     assert set(rec.value(rec.result.alarm_names)) == {
         "orders/errors", "orders/throttles", "public/5xx", "public/4xx", "public/latency",
         "public/integration_latency", "uploads/5xx",
@@ -322,7 +323,7 @@ def test_override_can_switch_an_alarm_back_on_for_one_resource(mock_stack):
     )
     rec = run(mock_stack, args)
     throttles = {r.name for r in rec.by_type(ALARM) if r.inputs["metricName"] == "Throttles"}
-    assert throttles == {"svc-b-throttles-alarm"}
+    assert throttles == {"svc-alarm-b-throttles"}
 
 
 # -- topic choices ---------------------------------------------------------------------------------
@@ -437,10 +438,10 @@ def test_accepts_components_by_duck_typing(mock_stack):
         "Stage": "live",
     }
     bucket = rec.get("aws:s3/bucket:Bucket")
-    metric = rec.named("svc-raw-request-metrics")
+    metric = rec.named("svc-request-metrics-raw")
     assert metric.inputs["bucket"] == bucket.outputs["bucket"]
     assert bucket.urn in metric.dependencies
-    named = rec.named("svc-named-request-metrics")
+    named = rec.named("svc-request-metrics-named")
     assert named.inputs["bucket"] == "shop-named"
     assert named.explicit_dependencies == (bucket.urn,)
     assert alarm(rec, "raw", "4xx").inputs["dimensions"] == {
@@ -496,27 +497,33 @@ def test_fails_when_an_output_timeout_resolves_out_of_range(mock_stack):
             )
         },
     )
-    with pytest.raises(ValueError, match=r"timeout_seconds resolved to 0.*1-900 seconds"):
+    # The value is known only when the Output resolves: the rule runs then, and says so.
+    with pytest.raises(ValueError, match=r"checked when the Output resolved") as error:
         run(mock_stack, args)
+    assert (
+        "nova-observability ServiceMonitor 'svc': argument 'functions[\"f\"].timeout_seconds' is 0 "
+        "(checked when the Output resolved): must be between 1 and 900 (Lambda quotas). "
+        "Fix: use a value between 1 and 900."
+    ) in str(error.value)
 
 
 # -- bad input -------------------------------------------------------------------------------------
 FAILURES = [
-    ("unknown-arg", {"funtions": {}}, r"argument 'funtions' is \{\}: unknown key.*functions, apis"),
+    ("unknown-arg", {"funtions": {}}, r"argument 'funtions' is \{\}: 'funtions' is not a known key. Fix: did you mean 'functions'\?"),
     ("nothing-to-monitor", {"functions": {}, "apis": None, "buckets": {}},
      r"nothing to monitor"),
-    ("functions-not-mapping", {"functions": ["fn"]}, r"argument 'functions'.*expected a mapping"),
-    ("bad-key", {"functions": {"my fn": "fn"}}, r"argument \"functions\['my fn'\]\".*keys must"),
+    ("functions-not-mapping", {"functions": ["fn"]}, r"argument 'functions' is \[\"fn\"\]: must be a dict"),
+    ("bad-key", {"functions": {"my fn": "fn"}}, r"argument 'functions\[\"my fn\"\]' is 'my fn': keys must"),
     ("duplicate-key", {"functions": {"x": "fn"}, "buckets": {"x": "shop-b"}},
      r"already used in 'functions'"),
     ("function-arn", {"functions": {"f": "arn:aws:lambda:us-east-1:123456789012:function:f"}},
      r"FunctionName dimension needs the function name"),
     ("timeout-zero", {"functions": {"f": {"function_name": "fn", "timeout_seconds": 0}}},
-     r"timeout_seconds'\]\" is 0: Lambda timeouts are 1-900"),
+     r"argument 'functions\[\"f\"\].timeout_seconds' is 0: must be between 1 and 900 \(Lambda quotas\)"),
     ("function-dict-typo", {"functions": {"f": {"function_name": "fn", "timeout": 3}}},
-     r"unknown key 'timeout'.*function_name, timeout_seconds, log_group_name"),
+     r"'timeout' is not a known key.*did you mean 'timeout_seconds'\?"),
     ("function-dict-missing-name", {"functions": {"f": {"timeout_seconds": 3}}},
-     r"missing 'function_name'"),
+     r"the dict is missing 'function_name'"),
     ("function-object-without-name", {"functions": {"f": object()}},
      r"object with a 'function_name' attribute"),
     ("bad-log-group", {"functions": {"f": {"function_name": "fn", "timeout_seconds": 3,
@@ -527,23 +534,23 @@ FAILURES = [
      r"stage names"),
     ("bucket-arn", {"buckets": {"b": "arn:aws:s3:::shop"}}, r"bucket names are 3-63"),
     ("bucket-not-resource", {"buckets": {"b": {"bucket_name": "shop-b", "bucket": "shop-b"}}},
-     r"expected the bucket resource"),
+     r"must be the bucket resource"),
     ("duration-without-timeout", {"functions": {"f": "fn"}},
      r"duration alarm needs the function's timeout.*disabled_alarms"),
     ("thresholds-unknown-type", {"thresholds": {"lambdas": {}}},
-     r"thresholds\['lambdas'\].*functions, apis, buckets"),
+     r"argument 'thresholds.lambdas'.*known keys: functions, apis, buckets"),
     ("thresholds-unknown-kind", {"thresholds": {"functions": {"error": {}}}},
-     r"unknown key 'error'.*errors, throttles, duration"),
+     r"argument 'thresholds.functions.error'.*did you mean 'errors'\?"),
     ("thresholds-unknown-setting", {"thresholds": {"functions": {"errors": {"treshold": 1}}}},
-     r"unknown key 'treshold'"),
-    ("overrides-unknown-resource", {"overrides": {"nope": {}}}, r"unknown key 'nope'"),
+     r"'treshold' is not a known key.*did you mean 'threshold'\?"),
+    ("overrides-unknown-resource", {"overrides": {"nope": {}}}, r"argument 'overrides\[\"nope\"\]' is \{\}: 'nope' is not the key of a monitored resource"),
     ("overrides-kind-of-other-type", {"overrides": {"orders": {"5xx": {}}}},
-     r"unknown key '5xx'.*errors, throttles, duration"),
+     r"'5xx' is not a known key.*errors, throttles, duration"),
     ("disabled-unknown", {"disabled_alarms": ["orders/latency"]},
-     r"disabled_alarms\[0\]' is 'orders/latency': no such alarm.*orders/errors"),
-    ("disabled-not-list", {"disabled_alarms": "orders/errors"}, r"expected a list"),
+     r"disabled_alarms\[0\]' is 'orders/latency': must be one of .*'orders/errors'"),
+    ("disabled-not-list", {"disabled_alarms": "orders/errors"}, r"argument 'disabled_alarms' is 'orders/errors': must be a list"),
     ("period-45", {"thresholds": {"functions": {"errors": {"period_seconds": 45}}}},
-     r"period_seconds'\]\" is 45: CloudWatch accepts a period of 10, 20, 30 or a multiple of 60"),
+     r"thresholds.functions.errors.period_seconds' is 45: CloudWatch accepts a period of 10, 20, 30 or a multiple of 60"),
     ("period-30-on-1-minute-metric",
      {"overrides": {"orders": {"errors": {"period_seconds": 30}}}},
      r"is 30: 10, 20 and 30 second periods are only for high-resolution"),
@@ -551,46 +558,46 @@ FAILURES = [
      r"multiple of 60"),
     ("window-over-a-day", {"overrides": {"orders": {"errors": {"period_seconds": 300,
                                                                 "evaluation_periods": 289}}}},
-     r"evaluation_periods'\]\" is 289: period x evaluation periods is 300 x 289 = 86700 s"),
+     r"errors.evaluation_periods' is 289: period x evaluation periods is 300 x 289 = 86700 s"),
     ("window-over-a-week", {"overrides": {"orders": {"errors": {"period_seconds": 3600,
                                                                  "evaluation_periods": 169}}}},
      r"at most 604800 s \(7 days\)"),
     ("datapoints-over-evaluation", {"overrides": {"orders": {"errors": {
         "evaluation_periods": 3, "datapoints_to_alarm": 4}}}},
-     r"datapoints_to_alarm'\]\" is 4: datapoints to alarm must be between 1 and the evaluation"),
+     r"errors.datapoints_to_alarm' is 4: datapoints to alarm must be between 1 and the evaluation"),
     ("datapoints-over-lowered-evaluation", {
         "thresholds": {"functions": {"errors": {"datapoints_to_alarm": 3}}},
         "overrides": {"orders": {"errors": {"evaluation_periods": 2}}}},
-     r"thresholds\['functions'\]\['errors'\]\['datapoints_to_alarm'\]\" is 3"),
+     r"thresholds.functions.errors.datapoints_to_alarm' is 3"),
     ("datapoints-zero", {"overrides": {"orders": {"errors": {"datapoints_to_alarm": 0}}}},
      r"at least 1"),
     ("evaluation-zero", {"overrides": {"orders": {"errors": {"evaluation_periods": 0}}}},
-     r"evaluation periods must be at least 1"),
+     r"evaluation_periods' is 0: must be at least 1"),
     ("bad-statistic", {"overrides": {"orders": {"errors": {"statistic": "Mean"}}}},
-     r"is 'Mean': not a CloudWatch statistic"),
+     r"is 'Mean': must be a CloudWatch statistic"),
     ("percentile-over-100", {"overrides": {"orders": {"duration": {"statistic": "p101"}}}},
-     r"is 'p101': not a CloudWatch statistic"),
+     r"is 'p101': must be a CloudWatch statistic"),
     ("anomaly-operator", {"overrides": {"orders": {"errors": {
         "comparison_operator": "GreaterThanUpperThreshold"}}}},
      r"only valid for anomaly-detection alarms"),
     ("unknown-operator", {"overrides": {"orders": {"errors": {"comparison_operator": ">"}}}},
-     r"not a CloudWatch comparison operator"),
+     r"is '>': must be one of 'GreaterThanOrEqualToThreshold'"),
     ("treat-missing", {"overrides": {"orders": {"errors": {"treat_missing_data": "zero"}}}},
-     r"TreatMissingData must be one of"),
+     r"is 'zero': must be one of 'breaching', 'notBreaching'"),
     ("low-sample-on-sum", {"overrides": {"orders": {"errors": {
         "evaluate_low_sample_count_percentile": "ignore"}}}},
      r"applies to percentile \(extended\) statistics only"),
     ("low-sample-bad-value", {"overrides": {"orders": {"duration": {
         "evaluate_low_sample_count_percentile": "skip"}}}},
-     r"must be 'evaluate' or 'ignore'"),
+     r"is 'skip': must be one of 'evaluate', 'ignore'"),
     ("rate-threshold-as-percent", {"thresholds": {"apis": {"4xx": {"threshold": 5}}}},
-     r"threshold'\]\" is 5: the 4xx alarm averages a 0/1 metric"),
+     r"thresholds.apis.4xx.threshold' is 5: the 4xx alarm averages a 0/1 metric"),
     ("threshold-not-number", {"overrides": {"orders": {"errors": {"threshold": "1"}}}},
-     r"expected a finite number"),
+     r"must be a number \(True/False are not\)"),
     ("threshold-nan", {"overrides": {"orders": {"errors": {"threshold": float("nan")}}}},
-     r"expected a finite number"),
+     r"must be a number"),
     ("enabled-not-bool", {"overrides": {"orders": {"errors": {"enabled": "no"}}}},
-     r"expected True or False"),
+     r"must be True or False"),
     ("prefix-charset", {"name_prefix": "shop prod"}, r"argument 'name_prefix' is 'shop prod'"),
     ("alarm-name-too-long", {"name_prefix": "p" * 200, "functions": {"f" * 60: {
         "function_name": "fn", "timeout_seconds": 3}}},
@@ -606,14 +613,14 @@ FAILURES = [
      r"argument 'topic'.*pass one of them"),
     ("fifo-topic-arn", {"alarm_topic_arn": "arn:aws:sns:us-east-1:123456789012:t.fifo"},
      r"CloudWatch alarms need a standard topic"),
-    ("not-a-topic-arn", {"alarm_topic_arn": "central-alarms"}, r"not an SNS topic ARN"),
+    ("not-a-topic-arn", {"alarm_topic_arn": "central-alarms"}, r"argument 'alarm_topic_arn' is 'central-alarms': must be sns ARN"),
     ("topic-managed-key", {"topic": {"kms_key_arn": "alias/aws/sns"}},
-     r"argument \"topic\['kms_key_arn'\]\" is 'alias/aws/sns': this is an AWS managed key"),
-    ("topic-unknown-key", {"topic": {"fifo": True}}, r"argument \"topic\['fifo'\]\""),
+     r"argument 'topic.kms_key_arn' is 'alias/aws/sns': this is an AWS managed key"),
+    ("topic-unknown-key", {"topic": {"fifo": True}}, r"argument 'topic.fifo' is True: 'fifo' is not a known key"),
     ("topic-not-mapping", {"topic": "alarms"}, r"argument 'topic' is 'alarms'"),
     ("dashboard-name-dots", {"dashboard_name": "shop.prod"},
      r"argument 'dashboard_name' is 'shop.prod': dashboard names"),
-    ("tag-aws-prefix", {"tags": {"aws:team": "x"}}, r"may not start with 'aws:'"),
+    ("tag-aws-prefix", {"tags": {"aws:team": "x"}}, r"tag keys starting with 'aws:' are reserved"),
     ("too-many-tags", {"tags": {f"k{i}": "v" for i in range(50)}}, r"at most 50 tags"),
     ("duration-percent-zero", {"duration_percent_of_timeout": 0},
      r"above 0 and at most 100"),
@@ -628,7 +635,7 @@ FAILURES = [
                          ids=[f[0] for f in FAILURES])  # fmt: skip
 def test_fails_when_input_breaks_a_rule(mock_stack, changes, message):
     args = full_args(**changes)
-    with pytest.raises(ValueError, match=message) as error:
+    with pytest.raises(NovaInputError, match=message) as error:
         run(mock_stack, args)
     assert str(error.value).startswith("nova-observability ServiceMonitor 'svc': argument ")
     assert "Fix: " in str(error.value)
@@ -636,7 +643,7 @@ def test_fails_when_input_breaks_a_rule(mock_stack, changes, message):
 
 
 def test_fails_when_args_is_not_a_dict(mock_stack):
-    with pytest.raises(ValueError, match=r"expected ServiceMonitorArgs"):
+    with pytest.raises(NovaInputError, match=r"must be ServiceMonitorArgs"):
         mock_stack.run(lambda: ServiceMonitor("svc", ["orders"]))  # type: ignore[arg-type]
     assert mock_stack.last.resources == []
 
@@ -652,3 +659,107 @@ def test_topic_arn_may_be_an_output(mock_stack):
     rec.has_resource_properties(
         DASHBOARD, {"dashboardBody": Match.string_like_regexp(r"alarm:shop-prod-orders-errors")}
     )
+
+
+# -- holes closed in 0.2.0 -------------------------------------------------------------------------
+def aws_resources(mock_stack) -> list[str]:
+    return [r.type for r in mock_stack.last.resources if r.type.startswith("aws:")]
+
+
+@pytest.mark.parametrize(
+    ("layer", "threshold", "operator"),
+    [
+        ({"overrides": {"orders": {"errors": {}}}}, -1, None),
+        ({"thresholds": {"apis": {"5xx": {}}}}, -0.5, "GreaterThanThreshold"),
+        ({"thresholds": {"functions": {"throttles": {}}}}, -1, "LessThanThreshold"),
+        ({"overrides": {"uploads": {"5xx": {}}}}, -0.01, None),
+    ],
+    ids=["errors>=-1", "5xx>-0.5", "throttles<-1", "bucket-5xx-rate"],
+)
+def test_fails_when_a_count_alarm_threshold_is_negative(mock_stack, layer, threshold, operator):
+    settings = next(iter(next(iter(layer.values())).values()))
+    kind = next(iter(settings))
+    settings[kind]["threshold"] = threshold
+    if operator:
+        settings[kind]["comparison_operator"] = operator
+    with pytest.raises(NovaInputError) as error:
+        run(mock_stack, full_args(**layer))
+    message = str(error.value)
+    assert (
+        f".{kind}.threshold' is {threshold}: the {kind} alarm watches a metric that is never "
+        in (message)
+    )
+    assert "negative threshold makes it fire on every datapoint (or never)" in message
+    assert message.endswith("Fix: use 0 or more (e.g. 1 to alarm on the first occurrence).")
+    assert aws_resources(mock_stack) == []
+
+
+def test_fails_when_a_count_alarm_fires_at_zero(mock_stack):
+    with pytest.raises(
+        NovaInputError, match=r"GreaterThanOrEqualToThreshold 0 fires on every"
+    ) as e:
+        run(mock_stack, full_args(thresholds={"functions": {"errors": {"threshold": 0}}}))
+    assert e.value.argument == "thresholds.functions.errors.threshold"
+    assert aws_resources(mock_stack) == []
+
+
+def test_a_zero_threshold_with_greater_than_is_accepted(mock_stack):
+    rec = run(
+        mock_stack,
+        full_args(
+            thresholds={
+                "functions": {
+                    "errors": {"threshold": 0, "comparison_operator": "GreaterThanThreshold"}
+                }
+            }
+        ),
+    )
+    errors = alarm(rec, "orders", "errors").inputs
+    assert (errors["threshold"], errors["comparisonOperator"]) == (0, "GreaterThanThreshold")
+
+
+BOOLS = [
+    ("threshold", {"overrides": {"orders": {"errors": {"threshold": True}}}},
+     'overrides["orders"].errors.threshold', "must be a number (True/False are not)"),
+    ("period", {"overrides": {"orders": {"errors": {"period_seconds": True}}}},
+     'overrides["orders"].errors.period_seconds', "must be a whole number"),
+    ("evaluation-periods", {"thresholds": {"apis": {"5xx": {"evaluation_periods": True}}}},
+     "thresholds.apis.5xx.evaluation_periods", "must be a whole number"),
+    ("datapoints", {"overrides": {"orders": {"errors": {"datapoints_to_alarm": False}}}},
+     'overrides["orders"].errors.datapoints_to_alarm', "must be a whole number"),
+    ("timeout", {"functions": {"f": {"function_name": "fn", "timeout_seconds": True}}},
+     'functions["f"].timeout_seconds', "must be a whole number"),
+    ("duration-percent", {"duration_percent_of_timeout": True},
+     "duration_percent_of_timeout", "must be a number (True/False are not)"),
+    ("flag-as-int", {"create_dashboard": 1}, "create_dashboard", "must be True or False"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("changes", "argument", "rule"), [b[1:] for b in BOOLS],
+                         ids=[b[0] for b in BOOLS])  # fmt: skip
+def test_fails_when_a_bool_is_given_for_a_number(mock_stack, changes, argument, rule):
+    with pytest.raises(NovaInputError) as error:
+        run(mock_stack, full_args(**changes))
+    assert error.value.argument == argument
+    assert rule in error.value.rule
+    assert str(error.value).startswith(
+        f"nova-observability ServiceMonitor 'svc': argument '{argument}'"
+    )
+    assert aws_resources(mock_stack) == []
+
+
+# -- identity across versions ----------------------------------------------------------------------
+def test_children_renamed_in_0_2_keep_their_0_1_urns_and_physical_names(mock_stack):
+    rec = run(mock_stack)
+    for key, kind in [("orders", "errors"), ("public", "integration_latency"), ("uploads", "5xx")]:
+        resource = alarm(rec, key, kind)
+        assert [a.get("name") for a in resource.aliases] == [f"svc-{key}-{kind}-alarm"]
+        assert resource.inputs["name"] == f"shop-prod-{key}-{kind}"  # the alarm name is unchanged
+    metric = rec.named("svc-request-metrics-uploads")
+    assert [a.get("name") for a in metric.aliases] == ["svc-uploads-request-metrics"]
+    assert metric.inputs["name"] == "EntireBucket"
+    dashboard = rec.get(DASHBOARD)
+    assert dashboard.name == "svc-dashboard-dashboard"  # as in 0.1.0: no alias needed
+    assert dashboard.aliases == ()
+    assert dashboard.inputs["dashboardName"] == "shop-prod"
+    assert rec.named("svc-alarms").aliases == ()

@@ -12,7 +12,7 @@ from .alarms import ALARM_KINDS, AlarmKind, AlarmSettings, alarm_description
 from .dashboard import Dashboard, DashboardArgs
 from .dashboard_body import DashboardSpec, paginate_dashboard_spec, render_dashboard_body
 from .service_monitor import ServiceMonitor, ServiceMonitorArgs
-from .targets import ApiLike, BucketLike, FunctionLike
+from .targets import ApiLike, BucketLike, FunctionLike, QueueLike, TableLike
 
 __all__ = [
     # components
@@ -36,6 +36,8 @@ __all__ = [
     "FunctionLike",
     "ApiLike",
     "BucketLike",
+    "QueueLike",
+    "TableLike",
     # policy documents
     "alarm_topic_policy",
     "alarm_topic_key_policy",

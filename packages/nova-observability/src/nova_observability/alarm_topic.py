@@ -7,15 +7,14 @@ from typing import TypedDict
 import pulumi
 import pulumi_aws as aws
 
-from . import _validation as v
+from nova_core import child_name
+
+from ._plan import DEFAULT_TAGS, plan_alarm_topic
 from ._policies import alarm_topic_key_policy, alarm_topic_policy
 
 __all__ = ["AlarmTopic", "AlarmTopicArgs", "SubscriptionArgs", "DEFAULT_TAGS"]
 
 TYPE_TOKEN = "nova-observability:index:AlarmTopic"
-
-DEFAULT_TAGS: Mapping[str, str] = {"managed-by": "nova-observability"}
-"""Tags every resource of this package carries (SNS.3); ``tags`` adds to and overrides them."""
 
 
 class SubscriptionArgs(TypedDict, total=False):
@@ -79,21 +78,23 @@ class AlarmTopic(pulumi.ComponentResource):
     """Subscriptions by key."""
 
     def __init__(
-        self, name: str, args: AlarmTopicArgs, opts: pulumi.ResourceOptions | None = None
+        self,
+        name: str,
+        args: AlarmTopicArgs = AlarmTopicArgs(),  # noqa: B008 - never mutated
+        opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        v.validate_alarm_topic_args(name, args)
+        plan = plan_alarm_topic(name, args)
         super().__init__(TYPE_TOKEN, name, None, opts)
         child = pulumi.ResourceOptions(parent=self)
-        tags = {**DEFAULT_TAGS, **dict(args.get("tags") or {})}
         invoke = pulumi.InvokeOutputOptions(parent=self)  # the component's provider decides
         identity = aws.get_caller_identity_output(opts=invoke)
         partition = aws.get_partition_output(opts=invoke).partition
 
         self.kms_key = None
-        key_arn: pulumi.Input[str] | None = args.get("kms_key_arn")
-        if args.get("create_kms_key", False):
+        key_arn: pulumi.Input[str] | None = plan.kms_key_arn
+        if plan.create_kms_key:
             self.kms_key = aws.kms.Key(
-                f"{name}-key",
+                child_name(name, "key"),
                 description=f"Encrypts the alarm topic {name}; usable by CloudWatch alarms.",
                 enable_key_rotation=True,
                 deletion_window_in_days=30,
@@ -102,22 +103,22 @@ class AlarmTopic(pulumi.ComponentResource):
                 policy=pulumi.Output.all(identity.account_id, partition).apply(
                     lambda values: json.dumps(alarm_topic_key_policy(values[0], values[1]))
                 ),
-                tags=tags,
+                tags=dict(plan.tags),
                 opts=child,
             )
             key_arn = self.kms_key.arn
         self.kms_key_arn = None if key_arn is None else pulumi.Output.from_input(key_arn)
 
         self.topic = aws.sns.Topic(
-            f"{name}-topic",
-            name=args.get("topic_name"),
+            child_name(name, "topic"),
+            name=plan.topic_name,
             fifo_topic=False,
             kms_master_key_id=key_arn,
-            tags=tags,
+            tags=dict(plan.tags),
             opts=child,
         )
         self.topic_policy = aws.sns.TopicPolicy(
-            f"{name}-policy",
+            child_name(name, "policy"),
             arn=self.topic.arn,
             policy=pulumi.Output.all(self.topic.arn, identity.account_id, partition).apply(
                 lambda values: json.dumps(alarm_topic_policy(values[0], values[1], values[2]))
@@ -126,27 +127,29 @@ class AlarmTopic(pulumi.ComponentResource):
         )
 
         self.subscriptions = {}
-        subscriptions = args.get("subscriptions") or {}
-        for key in sorted(subscriptions):
-            sub = subscriptions[key]
+        for sub in plan.subscriptions:
             depends_on: list[pulumi.Resource] = [self.topic_policy]
-            if sub["protocol"] == "lambda":
+            if sub.protocol == "lambda":
                 depends_on.append(
                     aws.lambda_.Permission(
-                        f"{name}-{key}-permission",
+                        child_name(name, "permission", sub.key),
                         action="lambda:InvokeFunction",
-                        function=sub["endpoint"],
+                        function=sub.endpoint,
                         principal="sns.amazonaws.com",
                         source_arn=self.topic.arn,
-                        opts=child,
+                        opts=pulumi.ResourceOptions(
+                            parent=self,
+                            # 0.1.0 named it "<name>-<key>-permission".
+                            aliases=[pulumi.Alias(name=f"{name}-{sub.key}-permission")],
+                        ),
                     )
                 )
-            dlq = sub.get("dead_letter_queue_arn")
-            self.subscriptions[key] = aws.sns.TopicSubscription(
-                f"{name}-{key}-subscription",
+            dlq = sub.dead_letter_queue_arn
+            self.subscriptions[sub.key] = aws.sns.TopicSubscription(
+                child_name(name, "subscription", sub.key),
                 topic=self.topic.arn,
-                protocol=sub["protocol"],
-                endpoint=sub["endpoint"],
+                protocol=sub.protocol,
+                endpoint=sub.endpoint,
                 redrive_policy=(
                     None
                     if dlq is None
@@ -154,7 +157,12 @@ class AlarmTopic(pulumi.ComponentResource):
                         lambda arn: json.dumps({"deadLetterTargetArn": arn})
                     )
                 ),
-                opts=pulumi.ResourceOptions(parent=self, depends_on=depends_on),
+                opts=pulumi.ResourceOptions(
+                    parent=self,
+                    depends_on=depends_on,
+                    # 0.1.0 named it "<name>-<key>-subscription".
+                    aliases=[pulumi.Alias(name=f"{name}-{sub.key}-subscription")],
+                ),
             )
 
         self.topic_arn = self.topic.arn

@@ -7,7 +7,9 @@ from typing import Any, TypedDict
 import pulumi
 import pulumi_aws as aws
 
-from . import _validation as v
+from nova_core import child_name
+
+from ._plan import plan_dashboard
 from .dashboard_body import render_dashboard_body
 
 __all__ = ["Dashboard", "DashboardArgs"]
@@ -33,6 +35,12 @@ class DashboardArgs(TypedDict, total=False):
     """S3 buckets by stable key: an object with ``bucket_name``, a dict with that key, or the
     bucket name. Graphs use the request metrics of the ``EntireBucket`` filter.
     Default: no buckets."""
+    queues: Mapping[str, Any]
+    """SQS queues by stable key: an object with ``name`` (+ ``dlq_name``, ``retention_seconds``,
+    ``consumer_function``), a dict with those keys, or the queue name. Default: no queues."""
+    tables: Mapping[str, Any]
+    """DynamoDB tables by stable key: an object with ``name`` (+ ``granted_operations``), a dict
+    with ``name`` and ``operations``, or the table name. Default: no tables."""
     alarm_arns: Mapping[str, pulumi.Input[str]]
     """Alarms for the alarm-status widget, keyed ``"<resource key>/<kind>"`` (the key places the
     alarm on its resource's page). Default: no alarm widget."""
@@ -83,12 +91,11 @@ class Dashboard(pulumi.ComponentResource):
     def __init__(
         self, name: str, args: DashboardArgs, opts: pulumi.ResourceOptions | None = None
     ) -> None:
-        plan = v.validate_dashboard_args(
-            name, args, project=pulumi.get_project(), stack=pulumi.get_stack()
-        )
+        plan = plan_dashboard(name, args, project=pulumi.get_project(), stack=pulumi.get_stack())
         super().__init__(TYPE_TOKEN, name, None, opts)
+        # The default Region is the provider's (looked up, so not part of the plan).
         region: pulumi.Input[str] = (
-            args.get("region")
+            plan.region
             or aws.get_region_output(opts=pulumi.InvokeOutputOptions(parent=self)).region
         )
         self.dashboards = []
@@ -99,7 +106,7 @@ class Dashboard(pulumi.ComponentResource):
             body = pulumi.Output.all(spec=spec).apply(lambda resolved: _render(resolved["spec"]))
             self.dashboards.append(
                 aws.cloudwatch.Dashboard(
-                    f"{name}-dashboard{suffix}",
+                    child_name(name, "dashboard", None if number == 1 else str(number)),
                     dashboard_name=f"{plan.dashboard_name}{suffix}",
                     dashboard_body=body,
                     opts=pulumi.ResourceOptions(parent=self),

@@ -6,18 +6,20 @@ resources in the order given (the components sort them by key), each resource's 
 own rows of the 24-column grid, nothing overlapping.
 
 CloudWatch refuses bodies with more than 500 widgets, more than 500 metrics in one widget or
-more than 2,500 metrics in total. :func:`render_dashboard_body` raises ``ValueError`` when a spec
-would exceed them; :func:`paginate_dashboard_spec` splits a spec into pages that fit, by resource,
-deterministically (the :class:`~nova_observability.Dashboard` component creates one dashboard per
-page).
+more than 2,500 metrics in total. :func:`render_dashboard_body` raises
+``nova_core.NovaInputError`` when a spec would exceed them; :func:`paginate_dashboard_spec`
+splits a spec into pages that fit, by resource, deterministically (the
+:class:`~nova_observability.Dashboard` component creates one dashboard per page).
 """
 
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any, TypedDict
 
+from nova_core import Checker, at
+
+from ._dashboard_widgets import BLOCKS, GRID_COLUMNS, SECTION_TITLES, text_widget
 from .alarms import LOGS_INSIGHTS_ERROR_QUERY
-from .targets import BUCKET_REQUEST_METRICS_FILTER_ID
 
 __all__ = [
     "DashboardSpec",
@@ -38,16 +40,16 @@ MAX_METRICS_PER_DASHBOARD = 2500
 MAX_ALARMS_PER_ALARM_WIDGET = 100
 MAX_LOG_GROUPS_PER_QUERY = 50
 MAX_WIDGET_HEIGHT = 1000
-GRID_COLUMNS = 24
+SOURCE = "CloudWatch dashboard body structure"
 
-_GRAPH_WIDTH = 6
-_GRAPH_HEIGHT = 6
 _LOG_HEIGHT = 8
 
 
 class DashboardSpec(TypedDict, total=False):
     """Input of :func:`render_dashboard_body`: plain values only.
 
+    ``queues`` items: ``{"key", "queue_name", "dlq_name"?, "retention_seconds"?,
+    "consumer_function_name"?}``; ``tables`` items: ``{"key", "table_name", "operations"?}``;
     ``functions`` items: ``{"key", "function_name", "log_group_name"}``; ``apis`` items:
     ``{"key", "api_id", "stage_name"?}``; ``buckets`` items: ``{"key", "bucket_name",
     "filter_id"?}``; ``alarms`` items: ``{"key": "<resource key>/<kind>", "arn"}``.
@@ -60,136 +62,11 @@ class DashboardSpec(TypedDict, total=False):
     functions: list[dict[str, Any]]
     apis: list[dict[str, Any]]
     buckets: list[dict[str, Any]]
+    queues: list[dict[str, Any]]
+    tables: list[dict[str, Any]]
     alarms: list[dict[str, Any]]
     page: int
     page_count: int
-
-
-def _metric_widget(
-    title: str, region: str, period: int, metrics: list[list[Any]], width: int = _GRAPH_WIDTH
-) -> dict[str, Any]:
-    return {
-        "type": "metric",
-        "width": width,
-        "height": _GRAPH_HEIGHT,
-        "properties": {
-            "title": title,
-            "region": region,
-            "period": period,
-            "view": "timeSeries",
-            "stacked": False,
-            "metrics": metrics,
-            "yAxis": {"left": {"min": 0}},
-        },
-    }
-
-
-def _text_widget(markdown: str, height: int) -> dict[str, Any]:
-    return {
-        "type": "text",
-        "width": GRID_COLUMNS,
-        "height": height,
-        "properties": {"markdown": markdown},
-    }
-
-
-def _function_widgets(item: Mapping[str, Any], region: str, period: int) -> list[dict[str, Any]]:
-    key = item["key"]
-    dims = ["FunctionName", item["function_name"]]
-
-    def metric(name: str, stat: str, label: str) -> list[Any]:
-        return ["AWS/Lambda", name, *dims, {"stat": stat, "label": label}]
-
-    return [
-        _metric_widget(
-            f"{key} · Invocations", region, period, [metric("Invocations", "Sum", "Invocations")]
-        ),
-        _metric_widget(
-            f"{key} · Errors and throttles",
-            region,
-            period,
-            [metric("Errors", "Sum", "Errors"), metric("Throttles", "Sum", "Throttles")],
-        ),
-        _metric_widget(
-            f"{key} · Duration (ms)",
-            region,
-            period,
-            [metric("Duration", p, p) for p in ("p50", "p90", "p99")],
-        ),
-        _metric_widget(
-            f"{key} · Concurrency",
-            region,
-            period,
-            [metric("ConcurrentExecutions", "Maximum", "Concurrent executions")],
-        ),
-    ]
-
-
-def _api_widgets(item: Mapping[str, Any], region: str, period: int) -> list[dict[str, Any]]:
-    key = item["key"]
-    dims: list[Any] = ["ApiId", item["api_id"]]
-    if item.get("stage_name"):
-        dims += ["Stage", item["stage_name"]]
-
-    def metric(name: str, stat: str, label: str) -> list[Any]:
-        return ["AWS/ApiGateway", name, *dims, {"stat": stat, "label": label}]
-
-    return [
-        _metric_widget(f"{key} · Requests", region, period, [metric("Count", "Sum", "Requests")]),
-        _metric_widget(
-            f"{key} · 4xx and 5xx",
-            region,
-            period,
-            [metric("4xx", "Sum", "4xx"), metric("5xx", "Sum", "5xx")],
-        ),
-        _metric_widget(
-            f"{key} · Latency (ms)",
-            region,
-            period,
-            [metric("Latency", p, p) for p in ("p50", "p99")],
-        ),
-        _metric_widget(
-            f"{key} · Integration latency (ms)",
-            region,
-            period,
-            [metric("IntegrationLatency", p, p) for p in ("p50", "p99")],
-        ),
-    ]
-
-
-def _bucket_widgets(item: Mapping[str, Any], region: str, period: int) -> list[dict[str, Any]]:
-    key = item["key"]
-    dims = [
-        "BucketName",
-        item["bucket_name"],
-        "FilterId",
-        item.get("filter_id") or BUCKET_REQUEST_METRICS_FILTER_ID,
-    ]
-
-    def metric(name: str, label: str) -> list[Any]:
-        return ["AWS/S3", name, *dims, {"stat": "Sum", "label": label}]
-
-    half = GRID_COLUMNS // 2
-    return [
-        _metric_widget(
-            f"{key} · Requests", region, period, [metric("AllRequests", "Requests")], half
-        ),
-        _metric_widget(
-            f"{key} · 4xx and 5xx errors",
-            region,
-            period,
-            [metric("4xxErrors", "4xx"), metric("5xxErrors", "5xx")],
-            half,
-        ),
-    ]
-
-
-_BLOCKS = {"functions": _function_widgets, "apis": _api_widgets, "buckets": _bucket_widgets}
-_SECTION_TITLES = {
-    "functions": "## Lambda functions",
-    "apis": "## HTTP APIs",
-    "buckets": "## S3 buckets (request metrics, filter EntireBucket)",
-}
 
 
 def _chunks(items: Sequence[Any], size: int) -> list[list[Any]]:
@@ -250,13 +127,15 @@ def _plural(count: int, word: str) -> str:
 
 
 def _header(spec: Mapping[str, Any]) -> dict[str, Any]:
-    counts = ", ".join(
-        (
-            _plural(len(spec.get("functions") or []), "Lambda function"),
-            _plural(len(spec.get("apis") or []), "HTTP API"),
-            _plural(len(spec.get("buckets") or []), "S3 bucket"),
-        )
-    )
+    counted = [
+        _plural(len(spec.get("functions") or []), "Lambda function"),
+        _plural(len(spec.get("apis") or []), "HTTP API"),
+        _plural(len(spec.get("buckets") or []), "S3 bucket"),
+    ]
+    for resource_type, word in (("queues", "SQS queue"), ("tables", "DynamoDB table")):
+        if spec.get(resource_type):
+            counted.append(_plural(len(spec[resource_type]), word))
+    counts = ", ".join(counted)
     page, pages = spec.get("page", 1), spec.get("page_count", 1)
     paging = f" Page {page} of {pages}." if pages > 1 else ""
     markdown = (
@@ -264,7 +143,7 @@ def _header(spec: Mapping[str, Any]) -> dict[str, Any]:
         f"{counts} in {spec.get('region', '')}. Alarms first, then metrics per resource and "
         f"recent errors from the functions' logs.{paging}"
     )
-    return _text_widget(markdown, 2)
+    return text_widget(markdown, 2)
 
 
 def _blocks(spec: Mapping[str, Any]) -> list[list[dict[str, Any]]]:
@@ -274,11 +153,11 @@ def _blocks(spec: Mapping[str, Any]) -> list[list[dict[str, Any]]]:
     alarms = list(spec.get("alarms") or [])
     if alarms:
         blocks.append(_alarm_widgets(alarms))
-    for resource_type, build in _BLOCKS.items():
+    for resource_type, build in BLOCKS.items():
         items = list(spec.get(resource_type) or [])
         if not items:
             continue
-        blocks.append([_text_widget(_SECTION_TITLES[resource_type], 1)])
+        blocks.append([text_widget(SECTION_TITLES[resource_type], 1)])
         blocks.extend(build(item, region, period) for item in items)
     logs = _log_widgets(list(spec.get("functions") or []), region)
     if logs:
@@ -309,71 +188,86 @@ def metrics_in_widget(widget: Mapping[str, Any]) -> int:
 
 
 def _check_limits(widgets: Sequence[Mapping[str, Any]]) -> None:
-    fix = "Fix: split the spec with paginate_dashboard_spec (the Dashboard component does)."
+    check = Checker("nova-observability dashboard body", "spec")
+    fix = "split the spec with paginate_dashboard_spec (the Dashboard component does)"
     if len(widgets) > MAX_WIDGETS_PER_DASHBOARD:
-        raise ValueError(
-            f"nova-observability dashboard body: {len(widgets)} widgets; CloudWatch allows at "
-            f"most {MAX_WIDGETS_PER_DASHBOARD} per dashboard. {fix}"
+        check.fail(
+            "widgets",
+            len(widgets),
+            f"{len(widgets)} widgets; CloudWatch allows at most {MAX_WIDGETS_PER_DASHBOARD} per "
+            "dashboard",
+            fix,
+            source=SOURCE,
+            shown=f"{len(widgets)} widgets",
         )
     total = 0
-    for widget in widgets:
+    for index, widget in enumerate(widgets):
+        where = at("widgets", index)
+        title = widget.get("properties", {}).get("title")
         count = metrics_in_widget(widget)
         if count > MAX_METRICS_PER_WIDGET:
-            raise ValueError(
-                f"nova-observability dashboard body: widget {widget['properties'].get('title')!r}"
-                f" has {count} metrics; CloudWatch allows at most {MAX_METRICS_PER_WIDGET}. {fix}"
+            check.fail(
+                where,
+                count,
+                f"widget {title!r} has {count} metrics; CloudWatch allows at most "
+                f"{MAX_METRICS_PER_WIDGET}",
+                fix,
+                source=SOURCE,
+                shown=f"{count} metrics",
             )
         total += count
         if not 1 <= widget["width"] <= GRID_COLUMNS or widget["x"] + widget["width"] > GRID_COLUMNS:
-            raise ValueError(
-                f"nova-observability dashboard body: widget at x={widget['x']} with width "
-                f"{widget['width']} leaves the {GRID_COLUMNS}-column grid."
+            check.fail(
+                where,
+                widget["width"],
+                f"widget at x={widget['x']} with width {widget['width']} leaves the "
+                f"{GRID_COLUMNS}-column grid",
+                f"use a width of 1-{GRID_COLUMNS - widget['x']}",
+                source=SOURCE,
             )
         if not 1 <= widget["height"] <= MAX_WIDGET_HEIGHT:
-            raise ValueError(
-                f"nova-observability dashboard body: widget height {widget['height']} is "
-                f"outside 1-{MAX_WIDGET_HEIGHT}."
+            check.fail(
+                where,
+                widget["height"],
+                f"widget height {widget['height']} is outside 1-{MAX_WIDGET_HEIGHT}",
+                f"use a height of 1-{MAX_WIDGET_HEIGHT}",
+                source=SOURCE,
             )
     if total > MAX_METRICS_PER_DASHBOARD:
-        raise ValueError(
-            f"nova-observability dashboard body: {total} metrics; CloudWatch allows at most "
-            f"{MAX_METRICS_PER_DASHBOARD} per dashboard. {fix}"
+        check.fail(
+            "widgets",
+            total,
+            f"{total} metrics; CloudWatch allows at most {MAX_METRICS_PER_DASHBOARD} per dashboard",
+            fix,
+            source=SOURCE,
+            shown=f"{total} metrics",
         )
 
 
 def render_dashboard_body(spec: DashboardSpec | Mapping[str, Any]) -> dict[str, Any]:
     """The dashboard body for ``spec`` (a dict ready for ``json.dumps``).
 
-    Raises ``ValueError`` when the body would break CloudWatch's limits (500 widgets, 500
-    metrics per widget, 2,500 metrics per dashboard, widget width 1-24 and height 1-1,000).
+    Raises ``nova_core.NovaInputError`` when the body would break CloudWatch's limits (500
+    widgets, 500 metrics per widget, 2,500 metrics per dashboard, widget width 1-24 and height
+    1-1,000).
     """
     widgets = _layout(_blocks(spec))
     _check_limits(widgets)
     return {"start": "-PT3H", "periodOverride": "inherit", "widgets": widgets}
 
 
-def _cost(resource_type: str) -> tuple[int, int]:
-    sample = {
-        "key": "k",
-        "function_name": "f",
-        "log_group_name": "/l",
-        "api_id": "a",
-        "stage_name": "s",
-        "bucket_name": "b",
-    }
-    widgets = _BLOCKS[resource_type](sample, "r", 60)
+def _cost(resource_type: str, item: Mapping[str, Any]) -> tuple[int, int]:
+    """Widgets and metrics of one resource's block (values are not looked at, only shape)."""
+    widgets = BLOCKS[resource_type](item, "r", 60)
     return len(widgets), sum(metrics_in_widget(w) for w in widgets)
-
-
-_BLOCK_COST = {resource_type: _cost(resource_type) for resource_type in _BLOCKS}
 
 
 def _page_cost(resources: Sequence[tuple[str, Mapping[str, Any]]], alarms: int) -> tuple[int, int]:
     widgets, metrics = 1, 0  # header
     types = {resource_type for resource_type, _ in resources}
     widgets += len(types)  # section titles
-    for resource_type, _ in resources:
-        block_widgets, block_metrics = _BLOCK_COST[resource_type]
+    for resource_type, item in resources:
+        block_widgets, block_metrics = _cost(resource_type, item)
         widgets += block_widgets
         metrics += block_metrics
     widgets += math.ceil(alarms / MAX_ALARMS_PER_ALARM_WIDGET)
@@ -392,7 +286,7 @@ def paginate_dashboard_spec(spec: DashboardSpec | Mapping[str, Any]) -> list[dic
     """
     resources = [
         (resource_type, item)
-        for resource_type in _BLOCKS
+        for resource_type in BLOCKS
         for item in (spec.get(resource_type) or [])
     ]
     alarms = list(spec.get("alarms") or [])
@@ -418,10 +312,8 @@ def paginate_dashboard_spec(spec: DashboardSpec | Mapping[str, Any]) -> list[dic
     out: list[dict[str, Any]] = []
     for number, page in enumerate(pages, start=1):
         keys = {item["key"] for _, item in page}
-        page_spec: dict[str, Any] = {
-            k: v for k, v in spec.items() if k not in ("functions", "apis", "buckets", "alarms")
-        }
-        for resource_type in _BLOCKS:
+        page_spec: dict[str, Any] = {k: v for k, v in spec.items() if k not in (*BLOCKS, "alarms")}
+        for resource_type in BLOCKS:
             page_spec[resource_type] = [item for t, item in page if t == resource_type]
         page_spec["alarms"] = [a for a in alarms if str(a["key"]).split("/", 1)[0] in keys] + (
             loose if number == 1 else []

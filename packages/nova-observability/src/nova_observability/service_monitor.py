@@ -6,11 +6,16 @@ from typing import Any, TypedDict
 import pulumi
 import pulumi_aws as aws
 
-from . import _validation as v
-from .alarm_topic import DEFAULT_TAGS, AlarmTopic, AlarmTopicArgs
+from nova_core import at, check_when_known, child_name, field
+
+from ._metrics import alarm_metric
+from ._plan import MonitorPlan, checker, plan_service_monitor
+from ._plan_alarms import PlannedAlarm, duration_threshold
+from ._rules import resources
+from .alarm_topic import AlarmTopic, AlarmTopicArgs
 from .alarms import AlarmSettings, alarm_description
 from .dashboard import Dashboard, DashboardArgs
-from .targets import BUCKET_REQUEST_METRICS_FILTER_ID, ApiTarget, BucketTarget, FunctionTarget
+from .targets import BUCKET_REQUEST_METRICS_FILTER_ID, BucketTarget
 
 __all__ = ["ServiceMonitor", "ServiceMonitorArgs"]
 
@@ -19,7 +24,7 @@ TYPE_TOKEN = "nova-observability:index:ServiceMonitor"
 
 class ServiceMonitorArgs(TypedDict, total=False):
     """Arguments of :class:`ServiceMonitor`. Every key is optional, but at least one of
-    ``functions``, ``apis`` and ``buckets`` must hold a resource."""
+    ``functions``, ``apis``, ``buckets``, ``queues`` and ``tables`` must hold a resource."""
 
     functions: Mapping[str, Any]
     """Lambda functions by stable key: an object with ``function_name``, ``timeout_seconds`` and
@@ -32,6 +37,14 @@ class ServiceMonitorArgs(TypedDict, total=False):
     buckets: Mapping[str, Any]
     """S3 buckets by stable key: an object with ``bucket_name`` and optionally ``bucket`` (e.g. a
     nova-storage ``Bucket``), a dict with those keys, or the bucket name. Default: no buckets."""
+    queues: Mapping[str, Any]
+    """SQS queues by stable key: an object with ``name`` and optionally ``dlq_name``,
+    ``dlq_arn``, ``retention_seconds`` (plain int) and ``consumer_function`` (e.g. a
+    nova-messaging ``Queue``), a dict with those keys, or the queue name. Default: no queues."""
+    tables: Mapping[str, Any]
+    """DynamoDB tables by stable key: an object with ``name`` and optionally
+    ``granted_operations`` (e.g. a nova-storage ``Table``), a dict with ``name`` and
+    ``operations``, or the table name. Default: no tables."""
     name_prefix: str
     """Prefix of every alarm name (``<prefix>-<key>-<kind>``) and of the default dashboard name;
     alarm names are unique per account and Region, so include project and stack.
@@ -51,6 +64,15 @@ class ServiceMonitorArgs(TypedDict, total=False):
     """Alarms to leave out, as ``"<resource key>/<kind>"``. Default: none."""
     duration_percent_of_timeout: float
     """Lambda duration alarm threshold, in percent of the function's timeout. Default: 80."""
+    queue_age_percent_of_retention: float
+    """SQS age-of-oldest-message alarm threshold, in percent of the queue's retention (above 0,
+    below 100). Default: 50."""
+    table_operations: Mapping[str, Sequence[str]]
+    """DynamoDB operations per table key (``GetItem``, ``Query``, ...; at most 10) for the
+    opt-in latency alarm, the system-errors alarm and the dashboard, e.g.
+    ``{"items": ["GetItem", "PutItem", "Query"]}``. Default: the table's
+    ``granted_operations`` when it has them; otherwise system errors watch every item and
+    transaction operation and the latency alarm needs this list."""
     additional_alarm_actions: Sequence[pulumi.Input[str]]
     """More ARNs notified on ALARM (at most 4: CloudWatch allows 5 per state and the topic takes
     one). Default: none."""
@@ -76,27 +98,29 @@ class ServiceMonitorArgs(TypedDict, total=False):
     """Extra tags for alarms, topic and key. Default: ``{"managed-by": "nova-observability"}``."""
 
 
-def _dimensions(target: Any) -> dict[str, pulumi.Input[str]]:
-    if isinstance(target, FunctionTarget):
-        return {"FunctionName": target.function_name}
-    if isinstance(target, ApiTarget):
-        dims: dict[str, pulumi.Input[str]] = {"ApiId": target.api_id}
-        if target.stage_name is not None:
-            dims["Stage"] = target.stage_name
-        return dims
-    return {"BucketName": target.bucket_name, "FilterId": BUCKET_REQUEST_METRICS_FILTER_ID}
+_TYPES_OF_0_1 = ("functions", "apis", "buckets")
 
 
-def _duration_threshold(timeout: Any, percent: float) -> float:
-    if isinstance(timeout, bool) or not isinstance(timeout, int) or not 1 <= timeout <= 900:
-        raise ValueError(
-            f"nova-observability ServiceMonitor: timeout_seconds resolved to {timeout!r}: Lambda "
-            "timeouts are 1-900 seconds. Fix: pass the function's timeout in seconds."
+def _old_alarm_names(name: str, planned: PlannedAlarm) -> list[pulumi.Alias] | None:
+    """0.1.0 named alarms ``<name>-<key>-<kind>-alarm`` (queues and tables are new in 0.2.0);
+    the alarm name in CloudWatch is unchanged."""
+    if planned.resource_type not in _TYPES_OF_0_1:
+        return None
+    return [pulumi.Alias(name=f"{name}-{planned.target.key}-{planned.kind.kind}-alarm")]
+
+
+def _timeout_check(name: str, key: str) -> Callable[[Any], None]:
+    """The timeout rule, for a timeout that is an Output (checked when it resolves)."""
+
+    def run(timeout: Any) -> None:
+        resources.timeout_seconds(
+            checker("ServiceMonitor", name), field(at("functions", key), "timeout_seconds"), timeout
         )
-    return round(timeout * 1000.0 * percent / 100.0, 3)
+
+    return run
 
 
-def _described(planned: v.PlannedAlarm, runbook_url: str | None) -> Callable[[dict[str, Any]], str]:
+def _described(planned: PlannedAlarm, runbook_url: str | None) -> Callable[[dict[str, Any]], str]:
     def describe(values: dict[str, Any]) -> str:
         threshold = values.pop("threshold")
         return alarm_description(
@@ -111,7 +135,10 @@ class ServiceMonitor(pulumi.ComponentResource):
 
     For every function: Errors, Throttles and p99 Duration against its timeout; for every HTTP
     API: 5xx, 4xx rate, p99 Latency and p99 IntegrationLatency; for every bucket: 4xx and 5xx
-    rates (with the bucket's request-metrics configuration). Each alarm notifies the topic on
+    rates (with the bucket's request-metrics configuration); for every queue: messages in its
+    dead-letter queue, age of the oldest message against its retention, and a stopped consumer;
+    for every table: read and write throttles, system errors, and opt-in user errors and
+    latency. Each alarm notifies the topic on
     ALARM and on OK, treats missing data explicitly and says in its description what to look at
     first. Thresholds follow CloudWatch's recommended alarms and can be changed per kind
     (``thresholds``) and per resource (``overrides``); any alarm can be switched off.
@@ -139,31 +166,30 @@ class ServiceMonitor(pulumi.ComponentResource):
     def __init__(
         self, name: str, args: ServiceMonitorArgs, opts: pulumi.ResourceOptions | None = None
     ) -> None:
-        plan = v.validate_service_monitor_args(
+        plan = plan_service_monitor(
             name, args, project=pulumi.get_project(), stack=pulumi.get_stack()
         )
         super().__init__(TYPE_TOKEN, name, None, opts)
-        tags = {**DEFAULT_TAGS, **plan.tags}
 
         self.alarm_topic: AlarmTopic | None = None
-        if args.get("alarm_topic_arn") is not None:
-            self.topic_arn = pulumi.Output.from_input(args["alarm_topic_arn"])
+        if plan.topic_args is None:
+            self.topic_arn = pulumi.Output.from_input(plan.alarm_topic_arn)
         else:
-            topic_args = AlarmTopicArgs(**(args.get("topic") or {}))
-            topic_args["tags"] = {**plan.tags, **dict(topic_args.get("tags") or {})}
             self.alarm_topic = AlarmTopic(
-                f"{name}-alarms", topic_args, opts=pulumi.ResourceOptions(parent=self)
+                child_name(name, "alarms"),
+                AlarmTopicArgs(**plan.topic_args),  # type: ignore[typeddict-item]
+                opts=pulumi.ResourceOptions(parent=self),
             )
             self.topic_arn = self.alarm_topic.topic_arn
 
         self.request_metrics = {}
-        if args.get("create_bucket_request_metrics", True):
+        if plan.create_bucket_request_metrics:
             for bucket in plan.targets.buckets:
                 self.request_metrics[bucket.key] = self._request_metrics(name, bucket)
 
         self.alarms = {}
         for planned in plan.alarms:
-            self.alarms[planned.alarm_id] = self._alarm(name, planned, plan, tags)
+            self.alarms[planned.alarm_id] = self._alarm(name, planned, plan)
 
         self.alarm_arns = pulumi.Output.all(
             **{alarm_id: alarm.arn for alarm_id, alarm in self.alarms.items()}
@@ -177,15 +203,22 @@ class ServiceMonitor(pulumi.ComponentResource):
         self.dashboard_arn = None
         if plan.dashboard is not None:
             self.dashboard_component = Dashboard(
-                f"{name}-dashboard",
+                child_name(name, "dashboard"),
                 DashboardArgs(
                     dashboard_name=plan.dashboard.dashboard_name,
                     functions={t.key: t.as_dict() for t in plan.targets.functions},
                     apis={t.key: t.as_dict() for t in plan.targets.apis},
                     buckets={t.key: t.as_dict() for t in plan.targets.buckets},
+                    queues={t.key: t.as_dict() for t in plan.targets.queues},
+                    tables={
+                        t.key: {**t.as_dict(), "operations": list(ops)}
+                        if (ops := plan.table_operations.get(t.key))
+                        else t.as_dict()
+                        for t in plan.targets.tables
+                    },
                     alarm_arns={k: alarm.arn for k, alarm in self.alarms.items()},
-                    service_name=args.get("service_name", pulumi.get_project()),
-                    environment=args.get("environment", pulumi.get_stack()),
+                    service_name=plan.dashboard.pages[0]["service_name"],
+                    environment=plan.dashboard.pages[0]["environment"],
                 ),
                 opts=pulumi.ResourceOptions(parent=self),
             )
@@ -204,56 +237,53 @@ class ServiceMonitor(pulumi.ComponentResource):
 
     def _request_metrics(self, name: str, bucket: BucketTarget) -> aws.s3.BucketMetric:
         return aws.s3.BucketMetric(
-            f"{name}-{bucket.key}-request-metrics",
+            child_name(name, "request-metrics", bucket.key),
             bucket=bucket.bucket_name,
             name=BUCKET_REQUEST_METRICS_FILTER_ID,
             opts=pulumi.ResourceOptions(
-                parent=self, depends_on=[bucket.bucket] if bucket.bucket is not None else None
+                parent=self,
+                depends_on=[bucket.bucket] if bucket.bucket is not None else None,
+                # 0.1.0 named it "<name>-<key>-request-metrics".
+                aliases=[pulumi.Alias(name=f"{name}-{bucket.key}-request-metrics")],
             ),
         )
 
     def _alarm(
-        self, name: str, planned: v.PlannedAlarm, plan: v.MonitorPlan, tags: dict[str, Any]
+        self, name: str, planned: PlannedAlarm, plan: MonitorPlan
     ) -> aws.cloudwatch.MetricAlarm:
         target = planned.target
         settings = planned.settings
         key = target.key
         threshold: pulumi.Input[float]
-        if settings.threshold is not None:
-            threshold = settings.threshold
-        else:
+        if planned.threshold is not None:
+            threshold = planned.threshold
+        else:  # a duration alarm whose function timeout is an Output: checked when known
             percent = planned.duration_percent_of_timeout
-            if v.is_plain(target.timeout_seconds):
-                threshold = _duration_threshold(target.timeout_seconds, percent)
-            else:
-                threshold = pulumi.Output.from_input(target.timeout_seconds).apply(
-                    lambda timeout: _duration_threshold(timeout, percent)
-                )
-        values: dict[str, Any] = {"threshold": threshold, **target.as_dict()}
-        values.pop("bucket", None)
+            threshold = check_when_known(target.timeout_seconds, _timeout_check(name, key)).apply(
+                lambda timeout: duration_threshold(timeout, percent)
+            )
+        values: dict[str, Any] = {"threshold": threshold, **planned.describe_values()}
         description = pulumi.Output.all(**values).apply(_described(planned, plan.runbook_url))
         depends_on: list[pulumi.Resource] = []
         if key in self.request_metrics:
             depends_on.append(self.request_metrics[key])
         return aws.cloudwatch.MetricAlarm(
-            f"{name}-{key}-{planned.kind.kind}-alarm",
+            child_name(name, "alarm", f"{key}-{planned.kind.kind}"),
             name=planned.alarm_name,
             alarm_description=description,
-            namespace=planned.kind.namespace,
-            metric_name=planned.kind.metric_name,
-            dimensions=_dimensions(target),
-            statistic=None if settings.extended else settings.statistic,
-            extended_statistic=settings.statistic if settings.extended else None,
-            evaluate_low_sample_count_percentiles=settings.evaluate_low_sample_count_percentile,
+            **alarm_metric(planned),
             threshold=threshold,
             comparison_operator=settings.comparison_operator,
-            period=settings.period_seconds,
             evaluation_periods=settings.evaluation_periods,
             datapoints_to_alarm=settings.datapoints_to_alarm,
             treat_missing_data=settings.treat_missing_data,
             actions_enabled=not plan.disable_alarm_actions,
             alarm_actions=[self.topic_arn, *plan.additional_alarm_actions],
             ok_actions=[self.topic_arn],
-            tags=tags,
-            opts=pulumi.ResourceOptions(parent=self, depends_on=depends_on or None),
+            tags=dict(plan.tags),
+            opts=pulumi.ResourceOptions(
+                parent=self,
+                depends_on=depends_on or None,
+                aliases=_old_alarm_names(name, planned),
+            ),
         )
