@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest import STACKS, STACKS_DIR, load_contract, stack_run
+from conftest import REPOSITORY, STACKS, STACKS_DIR, load_contract, stack_run
 
 from nova_testing import load_stack_config
 
@@ -210,10 +210,18 @@ def test_the_three_programs_are_one():
 
 
 def test_prod_pins_released_versions_dev_uses_the_workspace():
-    prod = (STACKS_DIR / "prod" / "requirements.txt").read_text().splitlines()
-    pins = [line for line in prod if line.startswith("nova-")]
-    assert len(pins) == 4
-    assert all("==" in pin for pin in pins)
+    import re
+
+    prod = (STACKS_DIR / "prod" / "requirements.txt").read_text()
+    pins = dict(re.findall(r"^(nova-[a-z-]+)==(\S+)$", prod, re.MULTILINE))
+    program = "".join(p.read_text() for p in STACKS_DIR.glob("*.py"))
+    imported = {
+        m.replace("_", "-") for m in re.findall(r"^from (nova_[a-z_]+) import", program, re.M)
+    }
+    assert imported <= set(pins), f"prod does not pin {imported - set(pins)}"
+    for distribution, version in pins.items():
+        about = next((REPOSITORY / "packages" / distribution / "src").glob("*/__about__.py"))
+        assert f'__version__ = "{version}"' in about.read_text(), (distribution, version)
     for environment in ("dev", "staging"):
         text = (STACKS_DIR / environment / "Pulumi.yaml").read_text()
         assert "virtualenv: ../../.venv" in text
