@@ -11,7 +11,7 @@ from typing import Any, Required, TypedDict
 import pulumi
 import pulumi_aws as aws
 
-from nova_core import Checker, check_when_known, child_name
+from nova_core import Checker, check_when_known, child_name, is_deep_plain
 
 from ._grants import create_grant
 from ._plan import COMPONENT, QueuePlan, plan_consumer, plan_queue
@@ -256,17 +256,17 @@ class Queue(pulumi.ComponentResource):
 
     def _policies(self, name: str, plan: QueuePlan, child: pulumi.ResourceOptions) -> None:
         checker = self._checker
-
-        def source_policy(values: list[Any]) -> str:
-            arn, statements = values
-            check_statements(checker, "policy_statements", statements)
-            return json.dumps(queue_policy_document(arn, statements))
-
+        statements: Any = list(plan.policy_statements)
+        if not is_deep_plain(statements):
+            # Plain parts were checked by the plan; the rest once the Outputs resolve.
+            statements = check_when_known(
+                statements, lambda s: check_statements(checker, "policy_statements", s)
+            )
         aws.sqs.QueuePolicy(
             child_name(name, "queue-policy"),
             queue_url=self.queue.url,
-            policy=pulumi.Output.all(self.queue.arn, list(plan.policy_statements)).apply(
-                source_policy
+            policy=pulumi.Output.all(self.queue.arn, statements).apply(
+                lambda values: json.dumps(queue_policy_document(values[0], values[1]))
             ),
             opts=child,
         )
