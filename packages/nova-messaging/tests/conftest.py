@@ -1,45 +1,13 @@
-"""Shared helpers: stand-in consumers and the "refused before registration" assertion."""
+"""The "refused before registration" assertion shared by the failure tests."""
 
 from collections.abc import Callable
-from types import SimpleNamespace
 from typing import Any
 
-import pulumi
-import pulumi_aws as aws
 import pytest
 
 from nova_core import NovaInputError
 
 COMPONENT = "nova-messaging Queue"
-
-
-class StandInFunction:
-    """What a Queue reads from its consumer: ``arn``, ``role`` and ``timeout_seconds``."""
-
-    def __init__(self, name: str = "worker", timeout_seconds: Any = 30, *, role: Any = None):
-        self.arn = pulumi.Output.from_input(
-            f"arn:aws:lambda:us-east-1:123456789012:function:{name}"
-        )
-        self.role = (
-            role if role is not None else aws.iam.Role(f"{name}-role", assume_role_policy="{}")
-        )
-        self.timeout_seconds = timeout_seconds
-
-
-def fake_role(name: str = "worker-role") -> SimpleNamespace:
-    """A role stand-in that registers nothing (for tests asserting zero aws: resources)."""
-    return SimpleNamespace(name=pulumi.Output.from_input(name), pulumi_resource_name=name)
-
-
-def offline_function(timeout_seconds: Any = 30, **overrides: Any) -> SimpleNamespace:
-    """A consumer stand-in that registers nothing."""
-    fields = {
-        "arn": pulumi.Output.from_input("arn:aws:lambda:us-east-1:123456789012:function:worker"),
-        "role": fake_role(),
-        "timeout_seconds": timeout_seconds,
-    }
-    fields.update(overrides)
-    return SimpleNamespace(**fields)
 
 
 @pytest.fixture
