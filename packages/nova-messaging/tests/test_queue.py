@@ -1,11 +1,17 @@
 """The Queue component under mocks: every default, names, FIFO, encryption, policies, outputs."""
 
+import ast
+import inspect
 import json
+import textwrap
+import typing
 
 import pulumi
 import pulumi_aws as aws
 import pytest
-from nova_messaging import TYPE_TOKEN, Queue, QueueArgs, tls_only_statement
+from nova_messaging import TYPE_TOKEN, ConsumerArgs, Queue, QueueArgs, tls_only_statement
+from nova_messaging._plan import CONSUMER_KEYS, QUEUE_KEYS
+from pulumi.provider.experimental.analyzer import Analyzer
 
 SQS_QUEUE = "aws:sqs/queue:Queue"
 QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy"
@@ -241,3 +247,91 @@ def test_args_can_be_left_out_and_the_default_is_never_mutated(mock_stack):
     rec = mock_stack.run(lambda: Queue("second"))
     assert rec.named("second-queue").inputs["visibilityTimeoutSeconds"] == 30
     assert Queue.__init__.__defaults__[0] == {}
+
+
+# -- the component's shape -------------------------------------------------------------------------
+def _key_docstrings(typed_dict: type) -> dict[str, str]:
+    """Docstrings of a TypedDict's keys, read the way Pulumi's analyzer reads them (the string
+    after each annotated key). CPython 3.11 can raise a spurious SystemError while parsing
+    (gh-106905), so a parse is retried once before the test fails."""
+    source = textwrap.dedent(inspect.getsource(typed_dict))
+    try:
+        tree = ast.parse(source)
+    except SystemError:
+        tree = ast.parse(source)
+    (cls,) = tree.body
+    docs: dict[str, str] = {}
+    for node, following in zip(cls.body, [*cls.body[1:], None], strict=True):
+        if (
+            isinstance(node, ast.AnnAssign)
+            and isinstance(node.target, ast.Name)
+            and isinstance(following, ast.Expr)
+            and isinstance(following.value, ast.Constant)
+            and isinstance(following.value.value, str)
+        ):
+            docs[node.target.id] = following.value.value
+    return docs
+
+
+@pytest.mark.parametrize("typed_dict", [QueueArgs, ConsumerArgs])
+def test_every_args_key_documents_its_default(typed_dict):
+    docs = _key_docstrings(typed_dict)
+    for key in typed_dict.__annotations__:
+        doc = docs.get(key)
+        assert doc, f"{typed_dict.__name__}.{key} has no docstring"
+        assert "Default: " in doc.replace("\n", " "), f"{typed_dict.__name__}.{key}"
+
+
+def test_the_plan_knows_exactly_the_args_keys():
+    assert set(QUEUE_KEYS) == set(QueueArgs.__annotations__)
+    assert set(CONSUMER_KEYS) == set(ConsumerArgs.__annotations__)
+
+
+def test_component_analyzer_accepts_the_component():
+    result = Analyzer("nova-messaging").analyze([Queue])
+    (component,) = result["component_definitions"].values()
+    assert component.name == "Queue"
+    assert set(component.inputs) == {
+        "queueName",
+        "dlqName",
+        "fifo",
+        "contentBasedDeduplication",
+        "retentionSeconds",
+        "dlqRetentionSeconds",
+        "visibilityTimeoutSeconds",
+        "receiveWaitTimeSeconds",
+        "delaySeconds",
+        "maxMessageSizeBytes",
+        "maxReceiveCount",
+        "kmsKeyArn",
+        "kmsDataKeyReusePeriodSeconds",
+        "policyStatements",
+        "consumer",
+        "tags",
+    }
+    assert set(component.outputs) == {
+        "queue",
+        "dlq",
+        "url",
+        "arn",
+        "name",
+        "dlqUrl",
+        "dlqArn",
+        "dlqName",
+        "retentionSeconds",
+        "dlqRetentionSeconds",
+        "visibilityTimeoutSeconds",
+        "fifo",
+        "consumerFunction",
+        "kmsKeyArn",
+    }
+    assert component.outputs["kmsKeyArn"].optional is True
+    assert set(result["type_definitions"]["ConsumerArgs"].properties) == {
+        "function",
+        "batchSize",
+        "batchingWindowSeconds",
+        "maxConcurrency",
+        "reportBatchItemFailures",
+        "allowShortVisibilityReason",
+    }
+    assert typing.get_type_hints(Queue.__init__)["args"] is QueueArgs
