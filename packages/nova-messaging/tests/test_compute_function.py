@@ -8,6 +8,7 @@ import json
 
 import pulumi
 import pytest
+
 from nova_messaging import Queue, QueueArgs
 
 nova_compute = pytest.importorskip("nova_compute", reason="nova-compute is not installed")

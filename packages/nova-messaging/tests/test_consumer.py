@@ -7,9 +7,9 @@ from typing import Any
 import pulumi
 import pulumi_aws as aws
 import pytest
-from nova_messaging import Queue, QueueArgs
 
 from nova_core import NovaInputError
+from nova_messaging import Queue, QueueArgs
 
 MAPPING = "aws:lambda/eventSourceMapping:EventSourceMapping"
 ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy"

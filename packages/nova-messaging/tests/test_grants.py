@@ -5,6 +5,8 @@ import json
 import pulumi
 import pulumi_aws as aws
 import pytest
+
+from nova_core import NovaInputError
 from nova_messaging import (
     Queue,
     QueueArgs,
@@ -12,8 +14,6 @@ from nova_messaging import (
     purge_policy_document,
     send_policy_document,
 )
-
-from nova_core import NovaInputError
 
 ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy"
 KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"

@@ -1,6 +1,7 @@
 """The pure policy builders, action by action."""
 
 import pytest
+
 from nova_messaging import (
     CONSUME_ACTIONS,
     KMS_CONSUMER_ACTIONS,

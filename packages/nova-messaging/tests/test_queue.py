@@ -9,9 +9,10 @@ import typing
 import pulumi
 import pulumi_aws as aws
 import pytest
+from pulumi.provider.experimental.analyzer import Analyzer
+
 from nova_messaging import TYPE_TOKEN, ConsumerArgs, Queue, QueueArgs, tls_only_statement
 from nova_messaging._plan import CONSUMER_KEYS, QUEUE_KEYS
-from pulumi.provider.experimental.analyzer import Analyzer
 
 SQS_QUEUE = "aws:sqs/queue:Queue"
 QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy"

@@ -6,6 +6,7 @@ the ``refused`` fixture) that no ``aws:`` resource and not the component itself 
 
 import pulumi
 import pytest
+
 from nova_messaging import Queue, QueueArgs
 
 

@@ -33,6 +33,7 @@ from ._policies import (
     send_policy_document,
     tls_only_statement,
 )
+from .consumer import ConsumerFunction
 from .queue import TYPE_TOKEN, ConsumerArgs, Queue, QueueArgs
 from .references import QueueReference
 
@@ -41,6 +42,7 @@ __all__ = [
     "Queue",
     "QueueArgs",
     "ConsumerArgs",
+    "ConsumerFunction",
     "QueueReference",
     "TYPE_TOKEN",
     # defaults

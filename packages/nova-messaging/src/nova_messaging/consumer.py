@@ -8,6 +8,7 @@ not have permissions to call ReceiveMessage on SQS" (aws-cdk#6770, pulumi-cdk#72
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 import pulumi
@@ -20,9 +21,27 @@ from ._policies import consume_policy_document
 from ._rules.consumer import check_function_timeout
 from ._rules.visibility import check_visibility_for_consumer
 
-__all__ = ["REPORT_BATCH_ITEM_FAILURES", "Subscription", "build_consumer"]
+__all__ = ["REPORT_BATCH_ITEM_FAILURES", "ConsumerFunction", "Subscription", "build_consumer"]
 
 REPORT_BATCH_ITEM_FAILURES = "ReportBatchItemFailures"
+
+
+@dataclass(frozen=True)
+class ConsumerFunction:
+    """The consumer shape, for a Lambda function not made with a Nova component.
+
+    A nova-compute ``Function`` can be passed as it is; for an ``aws.lambda_.Function``, state
+    what the queue needs: ``ConsumerFunction(arn=fn.arn, role=role, timeout_seconds=30)`` (the
+    same timeout the function is created with).
+    """
+
+    arn: pulumi.Input[str]
+    """ARN of the function."""
+    role: Any
+    """Its execution role: an ``aws.iam.Role`` (or anything with a ``name`` output), or a role
+    name."""
+    timeout_seconds: int
+    """Its timeout in seconds, a plain int (the visibility timeout is derived from it)."""
 
 
 class Subscription:
