@@ -5,6 +5,7 @@ import inspect
 import json
 import textwrap
 import typing
+from types import SimpleNamespace
 
 import pulumi
 import pulumi_aws as aws
@@ -336,3 +337,24 @@ def test_component_analyzer_accepts_the_component():
         "allowShortVisibilityReason",
     }
     assert typing.get_type_hints(Queue.__init__)["args"] is QueueArgs
+
+
+@pytest.mark.parametrize("retain", [False, True])
+def test_retain_on_delete_reaches_the_queues_and_their_configuration(mock_stack, retain):
+    def program():
+        function = SimpleNamespace(
+            arn="arn:aws:lambda:us-east-1:123456789012:function:worker",
+            role="worker-role",
+            timeout_seconds=10,
+        )
+        opts = pulumi.ResourceOptions(protect=retain, retain_on_delete=retain)
+        return Queue("jobs", QueueArgs(consumer={"function": function}), opts)
+
+    rec = mock_stack.run(program)
+    stateful = {"jobs-queue", "jobs-dlq", "jobs-queue-policy", "jobs-dlq-policy"}
+    stateful.add("jobs-dlq-redrive-allow")
+    for resource in rec.resources:
+        if resource.custom:
+            expected = retain and resource.name in stateful
+            assert resource.retain_on_delete is expected, resource.name
+            assert resource.protect is retain, resource.name

@@ -114,6 +114,10 @@ class Queue(pulumi.ComponentResource):
     Children (``<name>-<role>``): ``queue``, ``dlq``, ``queue-policy``, ``dlq-policy``,
     ``dlq-redrive-allow``; with a consumer also ``consumer-policy`` and ``consumer`` (the event
     source mapping); grants add ``grant-<kind>-<key>`` role policies.
+
+    ``retain_on_delete`` on the component is applied to both queues and their policies and
+    redrive-allow policy, so a retained queue keeps its protections; ``protect`` reaches every
+    child through parenting.
     """
 
     queue: aws.sqs.Queue
@@ -173,7 +177,10 @@ class Queue(pulumi.ComponentResource):
                 "kms_data_key_reuse_period_seconds": plan.kms_data_key_reuse_period_seconds,
             }
         )
-        child = pulumi.ResourceOptions(parent=self)
+        # ``protect`` reaches the children through parenting; ``retain_on_delete`` does not, so
+        # it is applied to both queues and their configuration (not to the consumer or grants).
+        retain = True if opts is not None and opts.retain_on_delete else None
+        child = pulumi.ResourceOptions(parent=self, retain_on_delete=retain)
 
         self.dlq = aws.sqs.Queue(
             child_name(name, "dlq"),
