@@ -9,7 +9,7 @@ import pulumi_aws as aws
 import pytest
 
 from nova_core import NovaInputError
-from nova_messaging import Queue, QueueArgs
+from nova_messaging import ConsumerFunction, Queue, QueueArgs
 
 MAPPING = "aws:lambda/eventSourceMapping:EventSourceMapping"
 ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy"
@@ -434,4 +434,36 @@ def test_fails_when_subscribe_gets_a_fifo_window(mock_stack):
 
     _subscribe_failure(
         mock_stack, program, "subscribe.batching_window_seconds", "FIFO queues do not support"
+    )
+
+
+def test_fails_when_the_role_is_an_output_such_as_a_plain_lambda_functions_role_arn(refused):
+    role_arn = pulumi.Output.from_input("arn:aws:iam::123456789012:role/worker")
+    refused(
+        lambda: Queue("jobs", QueueArgs(consumer={"function": offline_function(role=role_arn)})),
+        "consumer.function.role",
+        "is an Output",
+        "ConsumerFunction(",
+    )
+
+
+def test_consumer_function_describes_a_plain_lambda_function(mock_stack):
+    def program():
+        role = aws.iam.Role("worker-role", assume_role_policy="{}")
+        function = aws.lambda_.Function(
+            "worker",
+            role=role.arn,
+            runtime="python3.13",
+            handler="app.handler",
+            timeout=20,
+            code=pulumi.AssetArchive({"app.py": pulumi.StringAsset("")}),
+        )
+        consumer = ConsumerFunction(arn=function.arn, role=role, timeout_seconds=20)
+        return Queue("jobs", QueueArgs(consumer={"function": consumer}))
+
+    rec = mock_stack.run(program)
+    assert rec.named("jobs-queue").inputs["visibilityTimeoutSeconds"] == 120
+    assert rec.get(MAPPING).inputs["functionName"] == rec.named("worker").outputs["arn"]
+    assert (
+        rec.named("jobs-consumer-policy").inputs["role"] == rec.named("worker-role").outputs["name"]
     )

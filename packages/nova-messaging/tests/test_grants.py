@@ -180,3 +180,13 @@ def test_fails_when_a_reference_uses_the_aws_managed_key(mock_stack):
     with pytest.raises(NovaInputError, match="alias/aws/sqs") as caught:
         mock_stack.run(lambda: Queue.from_arn("orders", EXISTING, kms_key_arn=alias))
     assert caught.value.argument == "kms_key_arn"
+
+
+def test_fails_when_the_role_is_an_output(mock_stack):
+    def program():
+        Queue("jobs").grant_send(_role().arn)
+
+    with pytest.raises(NovaInputError, match="is an Output") as caught:
+        mock_stack.run(program)
+    assert caught.value.argument == "grant_send.role"
+    assert mock_stack.last.by_type(ROLE_POLICY) == []

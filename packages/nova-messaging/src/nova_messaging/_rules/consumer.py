@@ -71,6 +71,15 @@ def role_name_of(checker: Checker, argument: str, role: Any) -> pulumi.Input[str
             source="IAM CreateRole RoleName",
         )
         return role
+    if not is_plain(role):
+        checker.fail(
+            argument,
+            role,
+            "is an Output, which could hold a role ARN as well as a name (an "
+            "aws.lambda_.Function's 'role' is its role ARN)",
+            "pass the aws.iam.Role itself or a plain role name; for an aws.lambda_.Function "
+            "use ConsumerFunction(arn=fn.arn, role=<its aws.iam.Role>, timeout_seconds=...)",
+        )
     for attribute in ("name", "id"):
         value = getattr(role, attribute, None)
         if isinstance(value, pulumi.Output):
