@@ -1,10 +1,12 @@
 """The Queue component under mocks: every default, names, FIFO, encryption, policies, outputs."""
 
-import ast
 import inspect
+import io
+import itertools
 import json
-import textwrap
+import tokenize
 import typing
+from pathlib import Path
 from types import SimpleNamespace
 
 import pulumi
@@ -253,25 +255,29 @@ def test_args_can_be_left_out_and_the_default_is_never_mutated(mock_stack):
 
 # -- the component's shape -------------------------------------------------------------------------
 def _key_docstrings(typed_dict: type) -> dict[str, str]:
-    """Docstrings of a TypedDict's keys, read the way Pulumi's analyzer reads them (the string
-    after each annotated key). CPython 3.11 can raise a spurious SystemError while parsing
-    (gh-106905), so a parse is retried once before the test fails."""
-    source = textwrap.dedent(inspect.getsource(typed_dict))
-    try:
-        tree = ast.parse(source)
-    except SystemError:
-        tree = ast.parse(source)
-    (cls,) = tree.body
+    """Docstrings of a TypedDict's keys: the string statement after each annotated key, the way
+    Pulumi's analyzer reads them. Read with ``tokenize`` and no ``ast`` at all: CPython 3.11.7
+    can raise "AST constructor recursion depth mismatch" (gh-106905) from ``ast.parse``, and a
+    retry at the same depth fails the same way."""
+    # Not inspect.getsource: for a class it parses the whole module with ast.
+    module = Path(inspect.getsourcefile(typed_dict) or "").read_text().splitlines(keepends=True)
+    start = module.index(next(x for x in module if x.startswith(f"class {typed_dict.__name__}(")))
+    end = next(
+        (i for i in range(start + 1, len(module)) if module[i][:1] not in ("", " ", "\n")),
+        len(module),
+    )
+    source = "".join(module[start:end])
+    lines: list[list[tokenize.TokenInfo]] = [[]]
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type in (tokenize.NEWLINE, tokenize.ENDMARKER):
+            lines.append([])
+        elif token.type not in (tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT):
+            lines[-1].append(token)
     docs: dict[str, str] = {}
-    for node, following in zip(cls.body, [*cls.body[1:], None], strict=True):
-        if (
-            isinstance(node, ast.AnnAssign)
-            and isinstance(node.target, ast.Name)
-            and isinstance(following, ast.Expr)
-            and isinstance(following.value, ast.Constant)
-            and isinstance(following.value.value, str)
-        ):
-            docs[node.target.id] = following.value.value
+    for line, following in itertools.pairwise(lines):
+        is_key = len(line) > 2 and line[0].type == tokenize.NAME and line[1].string == ":"
+        if is_key and len(following) == 1 and following[0].type == tokenize.STRING:
+            docs[line[0].string] = following[0].string.strip('"')
     return docs
 
 
