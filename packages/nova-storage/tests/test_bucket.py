@@ -1,5 +1,6 @@
 """The Bucket component under the nova-testing mocks: defaults, features, grants, options."""
 
+import inspect
 import json
 import typing
 
@@ -26,7 +27,7 @@ from nova_storage.bucket import (
     NoncurrentVersionTransitionArgs,
     NotificationArgs,
 )
-from nova_testing import Match
+from nova_testing import Match, MockStack
 
 BUCKET = "aws:s3/bucket:Bucket"
 PUBLIC_ACCESS_BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"
@@ -89,6 +90,13 @@ def test_default_bucket_registers_exactly_the_secure_children(mock_stack):
     assert rec.children_of("data", recursive=True) == children
     rec.resource_count_is(METRIC, 0)  # request metrics belong to nova-observability
     rec.resource_count_is(NOTIFICATION, 0)
+
+
+def test_bucket_needs_no_arguments(mock_stack):
+    rec = mock_stack.run(lambda: Bucket("data"))
+    assert {c.name: c.type for c in rec.children_of("data")} == DEFAULT_CHILDREN
+    default = inspect.signature(Bucket.__init__).parameters["args"].default
+    assert default == {}  # the shared default is never mutated
 
 
 def test_every_child_configures_this_bucket(mock_stack):
@@ -949,3 +957,34 @@ def test_role_logical_names_are_sanitized_into_grant_keys(mock_stack):
 
     rec = mock_stack.run(program)
     assert rec.get(ROLE_POLICY).name == "data-read-team-app-role"
+
+
+# -- testing with other mocks ----------------------------------------------------------------
+class EchoMocks(pulumi.runtime.Mocks):
+    """The mocks many Pulumi examples show: every resource's inputs echoed back as its outputs,
+    so outputs AWS computes (``arn``, a generated ``bucket`` name) stay unset."""
+
+    def new_resource(self, args):
+        return [args.name + "_id", args.inputs]
+
+    def call(self, args):
+        return {}
+
+
+def test_echo_mocks_get_a_clear_message_instead_of_a_type_error():
+    stack = MockStack(mocks=EchoMocks())
+
+    def program():
+        bucket = Bucket("data")
+        bucket.grant_read_write("app-role")
+        return bucket
+
+    try:
+        with pytest.raises(RuntimeError, match=r"nova_testing\.NovaMocks") as caught:
+            stack.run(program)
+    finally:
+        stack.reset()
+    message = str(caught.value)
+    assert "'arn' output resolved to None" in message
+    assert "echo the inputs back" in message
+    assert "NoneType" not in message

@@ -1,5 +1,6 @@
 """Server access logging: target name, never the bucket itself."""
 
+import pulumi
 import pytest
 
 from nova_storage import Bucket, BucketArgs
@@ -35,3 +36,16 @@ def test_dotted_log_target_names_are_accepted(mock_stack):
         lambda: Bucket("data", BucketArgs(access_logs={"target_bucket": "legacy.logs"}))
     )
     assert rec.named("data-logging").inputs["targetBucket"] == "legacy.logs"
+
+
+def test_fails_when_an_output_bucket_name_resolves_to_the_plain_log_target(mock_stack, caplog):
+    name = pulumi.Output.from_input("acme-data")
+    args = BucketArgs(bucket_name=name, access_logs={"target_bucket": "acme-data"})
+    with pytest.raises(ValueError, match=r"checked when the Output resolved.*log to itself"):
+        mock_stack.run(lambda: Bucket("data", args))
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert errors[0].startswith(
+        "nova-storage Bucket 'data': argument 'access_logs.target_bucket' is 'acme-data' "
+        "(checked when the Output resolved): a bucket must not log to itself"
+    )
+    assert mock_stack.last.by_type("aws:s3/bucket:Bucket") == []

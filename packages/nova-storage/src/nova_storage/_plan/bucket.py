@@ -171,9 +171,15 @@ def plan_bucket(name: str, args: Mapping[str, Any] | None) -> BucketPlan:
 
     bucket_name: pulumi.Input[str] | None = raw_name
     if raw_name is not None and not is_plain(raw_name):
-        bucket_name = check_when_known(
-            raw_name, lambda value: check_bucket_name(check, value, allow_dots=allow_dots)
-        )
+        target = (access_logs or {}).get("target_bucket")
+        plain_target = target if isinstance(target, str) else None
+
+        def check_known_name(value: Any) -> None:
+            check_bucket_name(check, value, allow_dots=allow_dots)
+            if plain_target is not None:
+                check_access_log_target(check, plain_target, value)
+
+        bucket_name = check_when_known(raw_name, check_known_name)
     return BucketPlan(
         name=name,
         bucket_name=bucket_name,
