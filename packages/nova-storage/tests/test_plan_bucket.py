@@ -147,3 +147,34 @@ def test_output_leaves_are_skipped_up_front_and_passed_through(mock_stack):
     assert [s.get("Sid") for s in policy["Statement"]][2:] == [None, "FromOutput"]
     assert policy["Statement"][3]["Resource"] == ["arn:aws:s3:::acme-data/b/*"]
     assert rec.named("data-logging").inputs["targetBucket"] == "acme-logs"
+
+
+OUTPUT_SETTINGS = [
+    ("versioning_enabled", "yes", r"'versioning_enabled' is 'yes' \(checked when the Output"),
+    ("force_destroy", 1, r"'force_destroy' is 1 \(checked when the Output resolved\): must be"),
+    ("abort_incomplete_multipart_upload_days", 0, r"is 0 \(checked when .*at least 1"),
+    ("kms_key_arn", "alias/data", r"'kms_key_arn' is 'alias/data' \(checked when .*KMS key"),
+]
+
+
+@pytest.mark.parametrize(("key", "value", "pattern"), OUTPUT_SETTINGS, ids=lambda v: str(v)[:20])
+def test_fails_when_an_output_setting_resolves_to_a_bad_value(
+    mock_stack, caplog, key, value, pattern
+):
+    args = BucketArgs(**{key: pulumi.Output.from_input(value)})
+    with pytest.raises(ValueError, match=pattern):
+        mock_stack.run(lambda: Bucket("data", args))
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert errors[0].startswith(f"nova-storage Bucket 'data': argument '{key}'")
+
+
+def test_output_settings_that_are_valid_pass_through(mock_stack):
+    args = BucketArgs(
+        versioning_enabled=pulumi.Output.from_input(False),
+        noncurrent_version_expiration_days=pulumi.Output.from_input(9),
+    )
+    rec = mock_stack.run(lambda: Bucket("data", args))
+    versioning = rec.get("aws:s3/bucketVersioning:BucketVersioning").inputs
+    assert versioning["versioningConfiguration"] == {"status": "Suspended"}
+    rules = rec.get("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs
+    assert rules["rules"][1]["noncurrentVersionExpiration"] == {"noncurrentDays": 9}

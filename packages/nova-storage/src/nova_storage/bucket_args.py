@@ -116,7 +116,9 @@ class AccessLogsArgs(TypedDict, total=False):
 
 
 class NotificationArgs(TypedDict, total=False):
-    """An event notification to exactly one Lambda function, SQS queue or SNS topic."""
+    """An event notification to exactly one Lambda function, SQS queue or SNS topic.
+
+    ``object_created(function, prefix=..., suffix=...)`` builds the common Lambda entry."""
 
     function_arn: pulumi.Input[str]
     """Lambda function ARN; the component creates the invoke permission. Default: none."""

@@ -19,7 +19,13 @@ from nova_storage._naming import bucket_prefix_for
 from nova_storage._rules.access_logs import check_access_log_target, check_access_logs
 from nova_storage._rules.bucket_name import check_bucket_name
 from nova_storage._rules.bucket_policy import check_policy_statements
-from nova_storage._rules.bucket_settings import check_args_mapping, check_settings
+from nova_storage._rules.bucket_settings import (
+    DAY_COUNT_KEYS,
+    DAYS_SOURCE,
+    check_args_mapping,
+    check_kms_key_arn,
+    check_settings,
+)
 from nova_storage._rules.cors import check_cors_rules
 from nova_storage._rules.lifecycle import ABORT_RULE_ID, NONCURRENT_RULE_ID, check_lifecycle_rules
 from nova_storage._rules.lifecycle_transitions import normalize_lifecycle_date
@@ -155,6 +161,20 @@ def _get(args: Mapping[str, Any], key: str, default: Any) -> Any:
     return default if value is None else value
 
 
+def _setting(check: Checker, args: Mapping[str, Any], key: str, default: Any) -> Any:
+    """A top-level setting or its default; an ``Output`` is checked when it resolves."""
+    value = _get(args, key, default)
+    if is_plain(value):
+        return value  # checked by check_settings already
+    if key == "kms_key_arn":
+        return check_when_known(value, lambda known: check_kms_key_arn(check, known))
+    if key in DAY_COUNT_KEYS:
+        return check_when_known(
+            value, lambda known: check.integer(key, known, minimum=1, source=DAYS_SOURCE)
+        )
+    return check_when_known(value, lambda known: check.boolean(key, known))
+
+
 def plan_bucket(name: str, args: Mapping[str, Any] | None) -> BucketPlan:
     """Check ``args`` and resolve every default; raises ``NovaInputError`` before registration."""
     check = Checker(COMPONENT, name)
@@ -184,14 +204,16 @@ def plan_bucket(name: str, args: Mapping[str, Any] | None) -> BucketPlan:
         name=name,
         bucket_name=bucket_name,
         bucket_prefix=bucket_prefix_for(name) if raw_name is None else None,
-        force_destroy=_get(args, "force_destroy", DEFAULT_FORCE_DESTROY),
+        force_destroy=_setting(check, args, "force_destroy", DEFAULT_FORCE_DESTROY),
         tags=args.get("tags"),
-        kms_key_arn=args.get("kms_key_arn"),
-        allow_sse_c_uploads=_get(args, "allow_sse_c_uploads", DEFAULT_ALLOW_SSE_C_UPLOADS),
-        versioning_enabled=_get(args, "versioning_enabled", DEFAULT_VERSIONING_ENABLED),
+        kms_key_arn=_setting(check, args, "kms_key_arn", None),
+        allow_sse_c_uploads=_setting(
+            check, args, "allow_sse_c_uploads", DEFAULT_ALLOW_SSE_C_UPLOADS
+        ),
+        versioning_enabled=_setting(check, args, "versioning_enabled", DEFAULT_VERSIONING_ENABLED),
         policy_statements=_policy_statements(check, args.get("policy_statements"), plain_name),
         lifecycle_rules=(
-            *_default_lifecycle_rules(args),
+            *_default_lifecycle_rules(check, args),
             *(_lifecycle_rule(rule) for rule in args.get("lifecycle_rules") or ()),
         ),
         cors_rules=tuple(
@@ -199,7 +221,9 @@ def plan_bucket(name: str, args: Mapping[str, Any] | None) -> BucketPlan:
             for rule in args.get("cors_rules") or ()
         ),
         access_logs=_access_logs(check, name, access_logs, plain_name),
-        eventbridge_enabled=_get(args, "eventbridge_enabled", DEFAULT_EVENTBRIDGE_ENABLED),
+        eventbridge_enabled=_setting(
+            check, args, "eventbridge_enabled", DEFAULT_EVENTBRIDGE_ENABLED
+        ),
         notifications=_notifications(args.get("notifications") or {}),
     )
 
@@ -215,14 +239,20 @@ def _policy_statements(
     )
 
 
-def _default_lifecycle_rules(args: Mapping[str, Any]) -> tuple[LifecycleRulePlan, ...]:
-    abort_days = _get(
+def _default_lifecycle_rules(
+    check: Checker, args: Mapping[str, Any]
+) -> tuple[LifecycleRulePlan, ...]:
+    abort_days = _setting(
+        check,
         args,
         "abort_incomplete_multipart_upload_days",
         DEFAULT_ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS,
     )
-    noncurrent_days = _get(
-        args, "noncurrent_version_expiration_days", DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS
+    noncurrent_days = _setting(
+        check,
+        args,
+        "noncurrent_version_expiration_days",
+        DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS,
     )
     return (
         LifecycleRulePlan(id=ABORT_RULE_ID, abort_incomplete_multipart_upload_days=abort_days),

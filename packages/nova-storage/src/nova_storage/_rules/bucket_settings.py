@@ -11,6 +11,7 @@ from nova_storage.bucket_args import BucketArgs
 __all__ = [
     "BOOLEAN_KEYS",
     "BUCKET_ARGS_KEYS",
+    "DAYS_SOURCE",
     "DAY_COUNT_KEYS",
     "check_args_mapping",
     "check_kms_key_arn",
@@ -26,6 +27,7 @@ BOOLEAN_KEYS = (
     "force_destroy",
 )
 DAY_COUNT_KEYS = ("abort_incomplete_multipart_upload_days", "noncurrent_version_expiration_days")
+DAYS_SOURCE = "S3 lifecycle: Days"
 KMS_KEY_EXAMPLE = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 
 
@@ -61,7 +63,7 @@ def check_settings(check: Checker, args: Mapping[str, Any]) -> None:
     for key in BOOLEAN_KEYS:
         check.boolean(key, args.get(key))
     for key in DAY_COUNT_KEYS:
-        check.integer(key, args.get(key), minimum=1, source="S3 lifecycle: Days")
+        check.integer(key, args.get(key), minimum=1, source=DAYS_SOURCE)
     check_kms_key_arn(check, args.get("kms_key_arn"))
     tags = args.get("tags")
     if is_plain(tags):  # tags decide no resource: an Output mapping goes straight to the bucket
