@@ -6,7 +6,11 @@ from pathlib import Path
 
 import pytest
 
-EXAMPLE_PATH = Path(__file__).resolve().parents[1] / "examples" / "basic.py"
+from nova_storage import Bucket, BucketArgs
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLE_PATH = EXAMPLES / "basic.py"
+TESTING_EXAMPLE_PATH = EXAMPLES / "test_storage.py"
 README_PATH = Path(__file__).resolve().parents[1] / "README.md"
 
 
@@ -76,3 +80,24 @@ def test_readme_starts_with_the_example_verbatim():
     example = EXAMPLE_PATH.read_text()
     first_block = readme.split("```python\n", 1)[1].split("```", 1)[0]
     assert first_block == example
+
+
+def test_the_testing_example_passes_under_the_mock_stack_fixture(mock_stack):
+    example = runpy.run_path(str(TESTING_EXAMPLE_PATH))
+    example["test_uploads_bucket_is_private_tls_only_and_cleans_tmp"](mock_stack)
+    assert mock_stack.last.named("uploads-bucket").inputs["bucketPrefix"] == "uploads-"
+
+
+def test_the_testing_example_fails_when_its_assertion_is_false(mock_stack):
+    example = runpy.run_path(str(TESTING_EXAMPLE_PATH))
+    test = example["test_uploads_bucket_is_private_tls_only_and_cleans_tmp"]
+    test.__globals__["make_storage"] = lambda: Bucket("uploads", BucketArgs())  # no tmp/ rule
+    with pytest.raises(AssertionError):
+        test(mock_stack)
+
+
+def test_readme_testing_section_shows_the_testing_example_verbatim():
+    readme = README_PATH.read_text()
+    testing = readme.split("## Testing", 1)[1]
+    block = testing.split("```python\n", 1)[1].split("```", 1)[0]
+    assert block == TESTING_EXAMPLE_PATH.read_text()

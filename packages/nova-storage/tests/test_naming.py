@@ -30,7 +30,7 @@ def test_valid_names_pass(name):
 @pytest.mark.parametrize(
     ("name", "rule"),
     [
-        ("ab", "3 to 63 characters"),
+        ("ab", "3 to 63 characters long, this one has 2 (S3 naming rules: length)"),
         ("a" * 64, "3 to 63 characters"),
         ("My-Bucket", "only lowercase letters"),
         ("my_bucket", "only lowercase letters"),
@@ -56,7 +56,7 @@ def test_valid_names_pass(name):
 def test_each_naming_rule_is_reported(name, rule):
     problem = bucket_name_problem(name)
     assert problem is not None
-    assert rule in problem.rule
+    assert rule in f"{problem.rule} ({problem.source})"
     assert problem.fix
 
 

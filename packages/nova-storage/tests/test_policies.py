@@ -253,3 +253,19 @@ def test_access_log_delivery_statement():
     with_source = access_log_delivery_statement("123456789012", source_bucket_arn=ARN)
     assert with_source["Resource"] == "${bucket_arn}/*"
     assert with_source["Condition"]["ArnLike"] == {"aws:SourceArn": ARN}
+
+
+@pytest.mark.parametrize(
+    "builder",
+    [
+        read_policy_document,
+        put_policy_document,
+        write_policy_document,
+        delete_policy_document,
+        read_write_policy_document,
+        bucket_policy_document,
+    ],
+)
+def test_fails_when_the_bucket_arn_is_none(builder):
+    with pytest.raises(TypeError, match=r"bucket_arn must be the bucket's ARN.*got None"):
+        builder(None)

@@ -1,6 +1,6 @@
 """nova-storage: a secure S3 bucket component for Pulumi (Python).
 
-``Bucket("data", BucketArgs())`` is private, encrypted, versioned, TLS-only and cleans up after
+``Bucket("data")`` is private, encrypted, versioned, TLS-only and cleans up after
 itself; grants (``grant_read`` etc.) give IAM roles least-privilege access to it.
 """
 
@@ -39,6 +39,7 @@ from .bucket import (
     NotificationArgs,
     RoleReference,
 )
+from .notifications import OBJECT_CREATED_EVENTS, object_created
 
 __all__ = [
     # component
@@ -52,6 +53,9 @@ __all__ = [
     "NotificationArgs",
     "RoleReference",
     "TYPE_TOKEN",
+    # notification helpers
+    "object_created",
+    "OBJECT_CREATED_EVENTS",
     "DEFAULT_ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS",
     "DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS",
     # policy documents

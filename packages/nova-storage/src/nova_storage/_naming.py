@@ -40,10 +40,11 @@ _IP_FORM = re.compile(r"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$")
 
 
 class NameProblem(NamedTuple):
-    """A broken naming rule: what the rule says and how to fix the name."""
+    """A broken naming rule: what the rule says, where it comes from and how to fix the name."""
 
     rule: str
     fix: str
+    source: str = "S3 naming rules"
 
 
 def bucket_name_problem(name: str, *, allow_dots: bool = False) -> NameProblem | None:
@@ -53,53 +54,56 @@ def bucket_name_problem(name: str, *, allow_dots: bool = False) -> NameProblem |
     """
     if not BUCKET_NAME_MIN_LENGTH <= len(name) <= BUCKET_NAME_MAX_LENGTH:
         return NameProblem(
-            f"bucket names must be 3 to 63 characters long, this one has {len(name)} "
-            "(S3 naming rules: length)",
+            f"bucket names must be 3 to 63 characters long, this one has {len(name)}",
             "choose a name of 3 to 63 characters, or omit 'bucket_name' to have a unique name "
             "generated from the logical name",
+            source="S3 naming rules: length",
         )
     if not _CHARSET.match(name):
         return NameProblem(
-            "bucket names may contain only lowercase letters, digits, '.' and '-' "
-            "(S3 naming rules: charset)",
+            "bucket names may contain only lowercase letters, digits, '.' and '-'",
             f"use lowercase letters, digits and hyphens, e.g. {_suggest(name)!r}",
+            source="S3 naming rules: charset",
         )
     if not (name[0].isalnum() and name[-1].isalnum()):
         return NameProblem(
-            "bucket names must begin and end with a letter or digit (S3 naming rules: ends)",
+            "bucket names must begin and end with a letter or digit",
             f"remove the leading/trailing '.' or '-', e.g. {name.strip('.-')!r}",
+            source="S3 naming rules: ends",
         )
     if ".." in name:
         return NameProblem(
-            "bucket names must not contain two adjacent periods (S3 naming rules: dots)",
+            "bucket names must not contain two adjacent periods",
             "replace '..' with '-'",
+            source="S3 naming rules: dots",
         )
     if _IP_FORM.match(name):
         return NameProblem(
-            "bucket names must not be formatted as an IP address (S3 naming rules: IP form)",
+            "bucket names must not be formatted as an IP address",
             "use a descriptive name with letters and hyphens",
+            source="S3 naming rules: IP form",
         )
     for prefix in RESERVED_PREFIXES:
         if name.startswith(prefix):
             return NameProblem(
-                f"bucket names must not start with the reserved prefix {prefix!r} "
-                "(S3 naming rules: reserved prefixes)",
+                f"bucket names must not start with the reserved prefix {prefix!r}",
                 "choose a name that does not start with 'xn--', 'sthree-' or 'amzn-s3-demo-'",
+                source="S3 naming rules: reserved prefixes",
             )
     for suffix in RESERVED_SUFFIXES:
         if name.endswith(suffix):
             return NameProblem(
-                f"bucket names must not end with the reserved suffix {suffix!r} "
-                "(S3 naming rules: reserved suffixes)",
+                f"bucket names must not end with the reserved suffix {suffix!r}",
                 "choose a name that does not end with '-s3alias', '--ol-s3', '.mrap', '--x-s3', "
                 "'--table-s3' or '-an'",
+                source="S3 naming rules: reserved suffixes",
             )
     if "." in name and not allow_dots:
         return NameProblem(
-            "bucket names with '.' break virtual-hosted-style HTTPS and Transfer Acceleration "
-            "(Trivy AWS-0320, S3-14)",
+            "bucket names with '.' break virtual-hosted-style HTTPS and Transfer Acceleration",
             f"use hyphens instead, e.g. {name.replace('.', '-')!r}, or pass "
             "allow_dots_in_name=True if the dots are required",
+            source="Trivy AWS-0320, S3-14",
         )
     return None
 

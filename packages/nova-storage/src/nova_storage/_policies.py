@@ -104,9 +104,20 @@ DANGEROUS_CROSS_ACCOUNT_ACTIONS: tuple[str, ...] = (
 """Actions Security Hub S3.6 forbids granting to other accounts in a bucket policy."""
 
 
+def _require_arn(bucket_arn: object) -> str:
+    """The builders need the bucket's ARN as a string; ``None`` (an output a mock never set)
+    would otherwise surface as a ``TypeError`` deep inside a statement."""
+    if not isinstance(bucket_arn, str) or not bucket_arn:
+        raise TypeError(
+            f"bucket_arn must be the bucket's ARN (a non-empty str), got {bucket_arn!r}; under "
+            "Pulumi mocks that echo inputs back the ARN stays unset: use nova_testing.NovaMocks"
+        )
+    return bucket_arn
+
+
 def objects_arn(bucket_arn: str, key_prefix: str | None = None) -> str:
     """ARN pattern of the objects in the bucket, optionally under ``key_prefix``."""
-    return f"{bucket_arn}/{key_prefix or ''}*"
+    return f"{_require_arn(bucket_arn)}/{key_prefix or ''}*"
 
 
 def _statement(
@@ -129,7 +140,7 @@ def _statement(
 
 def _list_statement(bucket_arn: str, key_prefix: str | None) -> dict[str, Any]:
     condition = {"StringLike": {"s3:prefix": [f"{key_prefix}*"]}} if key_prefix else None
-    return _statement("ListBucket", LIST_BUCKET_ACTIONS, bucket_arn, condition)
+    return _statement("ListBucket", LIST_BUCKET_ACTIONS, _require_arn(bucket_arn), condition)
 
 
 def _kms_statement(
@@ -237,7 +248,7 @@ def tls_only_statements(bucket_arn: str) -> list[dict[str, Any]]:
     ``"*"``, Action ``s3:*``, Resource the bucket and its objects; one statement for requests
     without TLS, one for TLS older than 1.2.
     """
-    resources = [bucket_arn, f"{bucket_arn}/*"]
+    resources = [_require_arn(bucket_arn), f"{bucket_arn}/*"]
     return [
         {
             "Sid": TLS_STATEMENT_SIDS[0],
