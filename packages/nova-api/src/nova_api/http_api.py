@@ -140,7 +140,7 @@ class HttpApi(pulumi.ComponentResource):
             )
 
         # One invoke permission and one integration per target, however many routes use it.
-        source_arn = self.api.execution_arn.apply(lambda arn: f"{arn}/*/*")
+        source_arn = self.api.execution_arn.apply(lambda arn: _source_arn(name, arn))
         self.permissions = {}
         self.integrations = {}
         for key, parts in plan.targets.items():
@@ -332,6 +332,21 @@ class _Deferred:
         return check_when_known(
             both, lambda known: targets.check_timeout(self.check, key, known[0], known[1])
         ).apply(lambda known: known[1])
+
+
+def _source_arn(name: str, execution_arn: str | None) -> str:
+    """Every stage, method and path of this API. AWS always returns an execution ARN; ``None``
+    means mocks that echo inputs instead of returning computed outputs, which would otherwise
+    produce a permission for the literal ``None/*/*``."""
+    if execution_arn is None:
+        raise RuntimeError(
+            f"nova-api HttpApi '{name}': the API's execution_arn resolved to None, so the invoke "
+            "permission cannot be scoped to it. Pulumi mocks that echo their inputs "
+            "(return [name + '_id', inputs]) leave every AWS-computed output empty; use "
+            "nova_testing's mock_stack fixture (NovaMocks), or return an executionArn for "
+            "aws:apigatewayv2/api:Api from your mocks."
+        )
+    return f"{execution_arn}/*/*"
 
 
 def _field(value: Any, name: str) -> Any:
