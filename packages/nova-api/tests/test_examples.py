@@ -1,6 +1,5 @@
 """The README example (examples/basic.py) runs as a Pulumi program under the mocks."""
 
-import gc
 import json
 import runpy
 from pathlib import Path
@@ -128,4 +127,3 @@ def test_fails_with_a_clear_message_under_echo_mocks():
         assert "aws:lambda/permission:Permission" not in stack.last.types()
     finally:
         stack.reset()
-        gc.collect()  # see test_region_checks: collect failed futures outside any `ast` parse

@@ -157,3 +157,25 @@ def test_fails_when_a_target_is_not_a_function(mock_stack, target, shown, fix):
     ):
         mock_stack.run(lambda: api_for(target))
     assert mock_stack.last.resources == []
+
+
+def test_fails_in_apply_when_an_output_integration_timeout_is_below_a_plain_function_timeout(
+    mock_stack,
+):
+    def program():
+        return HttpApi(
+            "shop",
+            HttpApiArgs(
+                targets={"items": PlainTimeoutFunction(raw_function(), 10)},
+                routes={"GET /items": {}},
+                integration_timeout_ms=pulumi.Output.from_input(5000),
+            ),
+        )
+
+    with pytest.raises(
+        ValueError,
+        match=r"(?s)argument 'targets\[\"items\"\]\.timeout_seconds' is 10 \(checked when the "
+        r"Output resolved\): the function may run for 10 s .*integration_timeout_ms=5000 ms",
+    ):
+        mock_stack.run(program)
+    assert INTEGRATION not in mock_stack.last.types()

@@ -291,6 +291,8 @@ class _Deferred:
 
     def _when_known(self, value: Any, rule: Any) -> Any:
         """``value`` after ``rule(region, value)`` passed, once both are known."""
+        if is_plain(self.region):  # one apply: the value passes through unchanged
+            return check_when_known(value, lambda known: rule(self.region, known))
         both = pulumi.Output.all(self.region, value)
         return check_when_known(both, lambda known: rule(known[0], known[1])).apply(
             lambda known: known[1]
@@ -328,6 +330,11 @@ class _Deferred:
         timeout_ms = self.plan.integration_timeout_ms
         if timeout_seconds is None or (is_plain(timeout_seconds) and is_plain(timeout_ms)):
             return timeout_ms  # nothing to compare, or checked by the plan
+        if is_plain(timeout_ms):  # the usual case: only the function's timeout is unknown
+            return check_when_known(
+                timeout_seconds,
+                lambda known: targets.check_timeout(self.check, key, known, timeout_ms),
+            ).apply(lambda _: timeout_ms)
         both = pulumi.Output.all(timeout_seconds, timeout_ms)
         return check_when_known(
             both, lambda known: targets.check_timeout(self.check, key, known[0], known[1])

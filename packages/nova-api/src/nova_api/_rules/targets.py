@@ -67,8 +67,6 @@ class TargetParts:
     timeout_seconds: Any = None
     """The function's timeout: a plain ``int`` (checked now), an ``Output`` (checked when it
     resolves) or ``None`` (unknown to Nova)."""
-    kind: str = "dict"
-    """``"nova Function"``, ``"aws.lambda_.Function"``, ``"dict"`` or ``"object"``."""
 
 
 def _describe(value: Any) -> str:
@@ -91,19 +89,13 @@ def _read(check: Checker, key: str, target: Any) -> TargetParts:
     function = getattr(target, "function", None)
     if isinstance(function, aws.lambda_.Function) and hasattr(target, "invoke_arn"):
         return TargetParts(
-            function.name,
-            target.invoke_arn,
-            getattr(target, "timeout_seconds", None),
-            "nova Function",
+            function.name, target.invoke_arn, getattr(target, "timeout_seconds", None)
         )
     if isinstance(target, aws.lambda_.Function):
-        return TargetParts(target.name, target.invoke_arn, target.timeout, "aws.lambda_.Function")
+        return TargetParts(target.name, target.invoke_arn, target.timeout)
     if hasattr(target, "function_name") and hasattr(target, "invoke_arn"):
         return TargetParts(
-            target.function_name,
-            target.invoke_arn,
-            getattr(target, "timeout_seconds", None),
-            "object",
+            target.function_name, target.invoke_arn, getattr(target, "timeout_seconds", None)
         )
     if isinstance(target, str) and target.startswith("arn:"):
         fix = (
