@@ -1,38 +1,26 @@
 """Shared test setup for nova-api."""
 
-import asyncio
-from collections.abc import Iterator
-from typing import Any
-
-import pytest
+import logging
 
 _UNRETRIEVED = ("Future exception was never retrieved", "Task exception was never retrieved")
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _quiet_failed_runs() -> Iterator[None]:
-    """Do not format the tracebacks of futures a failed mock run leaves behind.
+class _FailedRunFutures(logging.Filter):
+    """Drops asyncio's report of a future whose ``ValueError`` nobody retrieved.
 
     A program that fails inside ``apply`` (the tests that prove a check ran when an Output
     resolved) leaves Pulumi futures whose exceptions nobody retrieves; the test has already
-    asserted that exception. When such a future is garbage-collected, asyncio logs its traceback,
-    and on CPython 3.11 formatting a traceback parses source with ``ast``; if the collection
-    happens while pytest is parsing a module, that parse fails with ``SystemError: AST
-    constructor recursion depth mismatch`` (gh-106905). Anything else is reported as usual.
+    asserted that exception. When such a future is garbage-collected, asyncio logs it with its
+    traceback, and on CPython 3.11 formatting a traceback parses source with ``ast``; if the
+    collection happens while pytest is parsing a module (assertion rewriting, also at session
+    end), that parse fails with ``SystemError: AST constructor recursion depth mismatch``
+    (gh-106905). A logger filter runs before any formatting; every other asyncio report is kept.
     """
-    loop = asyncio.get_event_loop()
-    previous = loop.get_exception_handler()
 
-    def handler(event_loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
-        if str(context.get("message", "")).startswith(_UNRETRIEVED) and isinstance(
-            context.get("exception"), ValueError
-        ):
-            return
-        if previous is not None:
-            previous(event_loop, context)
-        else:
-            event_loop.default_exception_handler(context)
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        return not (str(record.msg).startswith(_UNRETRIEVED) and isinstance(error, ValueError))
 
-    loop.set_exception_handler(handler)
-    yield
-    loop.set_exception_handler(previous)
+
+# Installed for the whole process: the futures may be collected after the last test.
+logging.getLogger("asyncio").addFilter(_FailedRunFutures())

@@ -177,3 +177,42 @@ def test_fails_in_apply_when_a_certificate_output_is_outside_the_config_region(m
     ):
         mock_stack.run(program)
     assert "aws:apigatewayv2/domainName:DomainName" not in mock_stack.last.types()
+
+
+def test_a_parent_without_providers_keeps_the_config_region(mock_stack):
+    mock_stack.set_config("aws:region", "af-south-1")
+
+    def program():
+        parent = pulumi.ComponentResource("test:index:Service", "service")
+        return HttpApi(
+            "shop", args(throttling_rate_limit=3000), pulumi.ResourceOptions(parent=parent)
+        )
+
+    fails_before_registration(
+        mock_stack, program, "throttling_rate_limit", r"quota in af-south-1 is 2500"
+    )
+
+
+def test_a_provider_inherited_from_the_parent_is_checked_when_its_region_resolves():
+    stack = MockStack(mocks=NovaMocks(region="af-south-1"), config={"aws:region": "us-east-1"})
+    try:
+
+        def program():
+            provider = aws.Provider("africa", region="af-south-1")
+            parent = pulumi.ComponentResource(
+                "test:index:Service",
+                "service",
+                opts=pulumi.ResourceOptions(providers={"aws": provider}),
+            )
+            return HttpApi(
+                "shop", args(throttling_rate_limit=3000), pulumi.ResourceOptions(parent=parent)
+            )
+
+        with pytest.raises(
+            ValueError,
+            match=r"(?s)argument 'throttling_rate_limit' is 3000 \(checked when the Output "
+            r"resolved\): the account-level rate quota in af-south-1 is 2500",
+        ):
+            stack.run(program)
+    finally:
+        stack.reset()
