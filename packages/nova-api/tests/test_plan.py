@@ -9,8 +9,7 @@ import pulumi
 import pytest
 
 from nova_api import HttpApi, parse_route_key
-from nova_api._plan import COMPONENT
-from nova_api._plan import plan_http_api as validate_http_api_args
+from nova_api._plan import COMPONENT, plan_http_api
 from nova_api._rules.domain import check_certificate_region
 from nova_api._rules.routes import route_slug
 from nova_api._rules.targets import check_timeout
@@ -802,12 +801,12 @@ def test_every_case_id_is_unique():
 
 # -- warnings ------------------------------------------------------------------------------------
 def test_warns_when_burst_limit_is_zero():
-    plan = validate_http_api_args("api", base(throttling_burst_limit=0))
+    plan = plan_http_api("api", base(throttling_burst_limit=0))
     assert any("throttling_burst_limit is 0" in w and "429" in w for w in plan.warnings)
 
 
 def test_warns_when_route_rate_limit_is_zero():
-    plan = validate_http_api_args(
+    plan = plan_http_api(
         "api", base(routes={"GET /items": {"throttling_rate_limit": 0, "public": True}})
     )
     assert plan.warnings == (
@@ -817,7 +816,7 @@ def test_warns_when_route_rate_limit_is_zero():
 
 
 def test_warns_when_cors_allows_every_origin():
-    plan = validate_http_api_args(
+    plan = plan_http_api(
         "api", base(cors={"allow_origins": ["*"]}, default_authorization="AWS_IAM")
     )
     assert len(plan.warnings) == 1
@@ -826,13 +825,13 @@ def test_warns_when_cors_allows_every_origin():
 
 
 def test_default_authorization_is_iam_without_an_authorizer():
-    plan = validate_http_api_args("api", base())
+    plan = plan_http_api("api", base())
     assert plan.warnings == ()
     assert {r.route_key: r.authorization_type for r in plan.routes}["GET /items"] == "AWS_IAM"
 
 
 def test_warns_about_routes_without_authorization():
-    plan = validate_http_api_args("api", base(default_authorization="NONE"))
+    plan = plan_http_api("api", base(default_authorization="NONE"))
     assert len(plan.warnings) == 1
     assert "route(s) GET /items have no authorization" in plan.warnings[0]
     assert "A-02" in plan.warnings[0]
@@ -840,14 +839,14 @@ def test_warns_about_routes_without_authorization():
 
 
 def test_no_warnings_for_a_secure_configuration():
-    plan = validate_http_api_args("api", base(jwt_authorizer=jwt()))
+    plan = plan_http_api("api", base(jwt_authorizer=jwt()))
     assert plan.warnings == ()
 
 
 # -- values that are still outputs are left for later ---------------------------------------------
 def test_output_values_are_not_checked_up_front():
     output = pulumi.Output.from_input
-    plan = validate_http_api_args(
+    plan = plan_http_api(
         "api",
         base(
             targets={"items": {"function_name": output("x"), "invoke_arn": output("y")}},
@@ -863,7 +862,7 @@ def test_output_values_are_not_checked_up_front():
 
 def test_output_elements_and_output_lists_are_left_for_later():
     output = pulumi.Output.from_input
-    plan = validate_http_api_args(
+    plan = plan_http_api(
         "api",
         base(
             jwt_authorizer={"issuer": ISSUER, "audiences": ["client-a", output("client-b")]},
@@ -877,7 +876,7 @@ def test_output_elements_and_output_lists_are_left_for_later():
 
 
 def test_route_options_may_be_none_and_wildcard_domains_are_valid():
-    plan = validate_http_api_args(
+    plan = plan_http_api(
         "api",
         base(
             routes={"GET /items": None, "GET /health": {"public": True}},
@@ -908,7 +907,7 @@ def test_certificate_region_check_ignores_unknown_or_malformed_values():
 
 
 def test_a_preflight_route_satisfies_the_cors_rule():
-    plan = validate_http_api_args(
+    plan = plan_http_api(
         "api",
         base(
             jwt_authorizer=jwt(),
@@ -923,7 +922,7 @@ def test_a_preflight_route_satisfies_the_cors_rule():
 
 
 def test_an_open_catch_all_needs_no_preflight_route():
-    plan = validate_http_api_args(
+    plan = plan_http_api(
         "api",
         base(
             cors={"allow_origins": ["https://a.example.com"]},
@@ -936,7 +935,7 @@ def test_an_open_catch_all_needs_no_preflight_route():
 
 
 def test_route_name_resolves_a_slug_collision():
-    plan = validate_http_api_args(
+    plan = plan_http_api(
         "api", base(routes={"GET /a-b": {}, "GET /a/b": {"name": "get-a-slash-b"}})
     )
     assert {r.route_key: r.resource_suffix for r in plan.routes} == {
