@@ -2,7 +2,7 @@
 
 from .__about__ import __version__
 from ._access_log import ACCESS_LOG_FORMAT, REQUIRED_ACCESS_LOG_FIELDS, render_access_log_format
-from ._validation import ALLOWED_LOG_RETENTION_DAYS, HTTP_METHODS, RouteKey, parse_route_key
+from ._rules.routes import HTTP_METHODS, RouteKey, parse_route_key
 from .http_api import (
     TYPE_TOKEN,
     CorsArgs,
@@ -31,7 +31,6 @@ __all__ = [
     "RouteArgs",
     # pure helpers
     "ACCESS_LOG_FORMAT",
-    "ALLOWED_LOG_RETENTION_DAYS",
     "HTTP_METHODS",
     "REQUIRED_ACCESS_LOG_FIELDS",
     "RouteKey",

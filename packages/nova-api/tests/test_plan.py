@@ -1,5 +1,6 @@
-"""Every bad-input rule of security-rules.md B.4 (and the component's own rules) fails before
-anything is registered, with a message naming component, argument, value, rule and fix."""
+"""The plan: every bad-input rule of security-rules.md B.4 (and the component's own rules) fails
+before anything is registered, as a ``nova_core.NovaInputError`` naming component, argument,
+value, rule and fix; defaults and warnings of the plan."""
 
 import re
 from typing import Any
@@ -8,12 +9,13 @@ import pulumi
 import pytest
 
 from nova_api import HttpApi, parse_route_key
-from nova_api._validation import (
-    check_certificate_region,
-    check_target_timeout,
-    route_slug,
-    validate_http_api_args,
-)
+from nova_api._plan import COMPONENT, plan_http_api
+from nova_api._rules.domain import check_certificate_region
+from nova_api._rules.routes import route_slug
+from nova_api._rules.targets import check_timeout
+from nova_core import Checker, NovaInputError
+
+CHECK = Checker(COMPONENT, "api")
 
 FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:{name}"
 INVOKE_ARN = (
@@ -55,12 +57,12 @@ CASES: list[tuple[str, Any, str]] = [
     (
         "args_not_a_mapping",
         ["targets"],
-        r"argument 'args' is \['targets'\]: must be an HttpApiArgs",
+        r"argument 'args' is \[\"targets\"\]: must be an HttpApiArgs",
     ),
     (
         "unknown_key_typo",
         base(cros={"allow_origins": ["https://a.example.com"]}),
-        r"argument 'cros' is .*unknown argument \(valid keys: targets, routes.*did you mean 'cors'",
+        r"argument 'cros' is .*'cros' is not a known key\. Fix: did you mean 'cors'\?",
     ),
     (
         "waf_option",
@@ -129,12 +131,13 @@ CASES: list[tuple[str, Any, str]] = [
     (
         "target_without_invoke_arn",
         base(targets={"items": object()}),
-        r"argument 'targets\[\"items\"\]' is <object .*a target is a nova-compute Function",
+        r"argument 'targets\[\"items\"\]' is <builtins\.object object>: a target is a nova-compute "
+        r"Function",
     ),
     (
         "target_mapping_with_unknown_key",
         base(targets={"items": target(memory_mb=128)}),
-        r"argument 'targets\[\"items\"\]\.memory_mb' is 128: unknown argument",
+        r"argument 'targets\[\"items\"\]\.memory_mb' is 128: 'memory_mb' is not a known key",
     ),
     (
         "invoke_arn_is_the_function_arn",
@@ -155,12 +158,12 @@ CASES: list[tuple[str, Any, str]] = [
     (
         "timeout_not_an_int",
         base(targets={"items": target(timeout_seconds=True)}),
-        r"'targets\[\"items\"\]\.timeout_seconds' is True: a Lambda timeout is a whole number",
+        r"'targets\[\"items\"\]\.timeout_seconds' is True: must be a whole number \(int; True/False",
     ),
     (
         "timeout_above_lambda_maximum",
         base(targets={"items": target(timeout_seconds=901)}),
-        r"'targets\[\"items\"\]\.timeout_seconds' is 901: .*from 1 to 900",
+        r"'targets\[\"items\"\]\.timeout_seconds' is 901: must be between 1 and 900",
     ),
     (
         "target_timeout_exceeds_integration_timeout",
@@ -179,7 +182,7 @@ CASES: list[tuple[str, Any, str]] = [
             targets={f"fn{i}": target(f"fn{i}") for i in range(301)},
             routes={f"GET /r{i}": {"target": f"fn{i}"} for i in range(301)},
         ),
-        r"argument 'targets' is '<301 targets>': an HTTP API holds at most 300 integrations",
+        r"argument 'targets' is <301 targets>: an HTTP API holds at most 300 integrations",
     ),
     (
         "target_unused",
@@ -187,13 +190,14 @@ CASES: list[tuple[str, Any, str]] = [
             targets={"items": target(), "spare": target("spare")},
             routes={"GET /x": {"target": "items"}},
         ),
-        r"argument 'targets' is \['spare'\]: these targets are not used by any route",
+        r"argument 'targets' is \[\"spare\"\]: these targets are not used by any route",
     ),
     # -- integration settings ------------------------------------------------------------------
     (
         "integration_timeout_below_50",
         base(integration_timeout_ms=49),
-        r"argument 'integration_timeout_ms' is 49: an HTTP API integration timeout is 50 to 30000",
+        r"argument 'integration_timeout_ms' is 49: must be between 50 and 30000 .*integration "
+        r"timeout is 50 to 30000",
     ),
     (
         "integration_timeout_above_30000",
@@ -294,6 +298,23 @@ CASES: list[tuple[str, Any, str]] = [
         r"invalid route key: segment 'items%20x' contains characters not allowed",
     ),
     (
+        "route_path_express_parameter",
+        base(routes=routes("GET /items/:id")),
+        r"argument 'routes' is 'GET /items/:id': invalid route key: segment ':id' is an "
+        r"Express-style path parameter.*Fix: write path variables in braces: 'GET /items/\{id\}'",
+    ),
+    (
+        "route_path_express_parameters_everywhere",
+        base(routes=routes("DELETE /users/:userId/items/:itemId")),
+        r"segment ':userId' is an Express-style path parameter.*Fix: write path variables in "
+        r"braces: 'DELETE /users/\{userId\}/items/\{itemId\}'",
+    ),
+    (
+        "route_path_star_wildcard",
+        base(routes=routes("GET /files/*")),
+        r"'\*' is not a wildcard in API Gateway paths.*'GET /files/\{proxy\+\}'",
+    ),
+    (
         "routes_differ_only_in_variable_names",
         base(routes=routes("GET /items/{id}", "GET /items/{itemId}")),
         r"argument 'routes' is 'GET /items/\{itemId\}': conflicts with route 'GET /items/\{id\}'",
@@ -335,7 +356,7 @@ CASES: list[tuple[str, Any, str]] = [
     (
         "more_than_300_routes",
         base(routes={f"GET /r{i}": {} for i in range(301)}),
-        r"argument 'routes' is '<301 routes>': an HTTP API holds at most 300 routes",
+        r"argument 'routes' is <301 routes>: an HTTP API holds at most 300 routes",
     ),
     # -- authorization -------------------------------------------------------------------------
     (
@@ -392,7 +413,7 @@ CASES: list[tuple[str, Any, str]] = [
     (
         "jwt_audience_blank",
         base(jwt_authorizer=jwt(audiences=[" "])),
-        r"argument 'jwt_authorizer\.audiences' is \[' '\]: ' ' is not valid",
+        r"argument 'jwt_authorizer\.audiences' is \[\" \"\]: ' ' is not valid",
     ),
     (
         "jwt_identity_source_invalid",
@@ -414,7 +435,7 @@ CASES: list[tuple[str, Any, str]] = [
         base(
             jwt_authorizer=jwt(), routes={"GET /x": {"public": True, "authorization_scopes": ["a"]}}
         ),
-        r"'routes\[\"GET /x\"\]\.authorization_scopes' is \['a'\]: authorization scopes apply only "
+        r"'routes\[\"GET /x\"\]\.authorization_scopes' is \[\"a\"\]: authorization scopes apply only "
         r"to routes authorized by the JWT authorizer \(this route's authorization is NONE\)",
     ),
     (
@@ -455,7 +476,7 @@ CASES: list[tuple[str, Any, str]] = [
     (
         "cors_max_age_above_86400",
         base(cors={"allow_origins": ["https://a.example.com"], "max_age_seconds": 86_401}),
-        r"argument 'cors\.max_age_seconds' is 86401: .*from -1 to 86400",
+        r"argument 'cors\.max_age_seconds' is 86401: must be between -1 and 86400",
     ),
     (
         "cors_max_age_below_minus_1",
@@ -496,22 +517,23 @@ CASES: list[tuple[str, Any, str]] = [
     (
         "cors_method_unknown",
         base(cors={"allow_origins": ["https://a.example.com"], "allow_methods": ["get"]}),
-        r"argument 'cors\.allow_methods' is \['get'\]: 'get' is not valid",
+        r"argument 'cors\.allow_methods' is \[\"get\"\]: 'get' is not valid",
     ),
     (
         "cors_header_invalid",
         base(cors={"allow_origins": ["https://a.example.com"], "allow_headers": ["x header"]}),
-        r"argument 'cors\.allow_headers' is \['x header'\]: 'x header' is not valid",
+        r"argument 'cors\.allow_headers' is \[\"x header\"\]: 'x header' is not valid",
     ),
     (
         "cors_expose_header_invalid",
         base(cors={"allow_origins": ["https://a.example.com"], "expose_headers": ["x:y"]}),
-        r"argument 'cors\.expose_headers' is \['x:y'\]",
+        r"argument 'cors\.expose_headers' is \[\"x:y\"\]",
     ),
     (
         "cors_unknown_key",
         base(cors={"allow_origins": ["https://a.example.com"], "max_age": 10}),
-        r"argument 'cors\.max_age' is 10: unknown argument.*did you mean 'max_age_seconds'",
+        r"argument 'cors\.max_age' is 10: 'max_age' is not a known key of cors.*did you mean "
+        r"'max_age_seconds'",
     ),
     (
         "cors_preflight_would_hit_authorized_catch_all",
@@ -553,8 +575,8 @@ CASES: list[tuple[str, Any, str]] = [
     (
         "burst_above_account_limit",
         base(throttling_burst_limit=5001),
-        r"argument 'throttling_burst_limit' is 5001: the burst limit is a whole number from 0 to "
-        r"5000 \(the account-level burst quota",
+        r"argument 'throttling_burst_limit' is 5001: must be between 0 and 5000 \(API Gateway "
+        r"account-level throttling quota",
     ),
     (
         "burst_negative",
@@ -567,9 +589,44 @@ CASES: list[tuple[str, Any, str]] = [
         r"argument 'throttling_burst_limit' is 10\.5",
     ),
     (
+        "burst_a_bool",
+        base(throttling_burst_limit=True),
+        r"argument 'throttling_burst_limit' is True: must be a whole number \(int; True/False",
+    ),
+    (
+        "route_burst_a_bool",
+        base(routes={"GET /items": {"throttling_burst_limit": False}}),
+        r"argument 'routes\[\"GET /items\"\]\.throttling_burst_limit' is False: must be a whole",
+    ),
+    (
+        "route_rate_a_bool",
+        base(routes={"GET /items": {"throttling_rate_limit": True}}),
+        r"argument 'routes\[\"GET /items\"\]\.throttling_rate_limit' is True: must be a number",
+    ),
+    (
+        "integration_timeout_a_bool",
+        base(integration_timeout_ms=True),
+        r"argument 'integration_timeout_ms' is True: must be a whole number",
+    ),
+    (
+        "cors_max_age_a_bool",
+        base(cors={"allow_origins": ["https://a.example.com"], "max_age_seconds": True}),
+        r"argument 'cors\.max_age_seconds' is True: must be a whole number",
+    ),
+    (
+        "route_public_an_int",
+        base(routes={"GET /items": {"public": 1}}),
+        r"argument 'routes\[\"GET /items\"\]\.public' is 1: must be True or False",
+    ),
+    (
+        "disable_execute_api_endpoint_an_int",
+        base(domain=domain(disable_execute_api_endpoint=0)),
+        r"argument 'domain\.disable_execute_api_endpoint' is 0: must be True or False",
+    ),
+    (
         "rate_above_account_limit",
         base(throttling_rate_limit=10_001),
-        r"argument 'throttling_rate_limit' is 10001: the rate limit .* from 0 to 10000",
+        r"argument 'throttling_rate_limit' is 10001: must be between 0 and 10000",
     ),
     (
         "rate_negative",
@@ -595,8 +652,8 @@ CASES: list[tuple[str, Any, str]] = [
     (
         "retention_not_allowed",
         base(access_log_retention_days=31),
-        r"argument 'access_log_retention_days' is 31: CloudWatch Logs accepts only these "
-        r"retention periods: 1, 3, 5, 7, 14, 30",
+        r"argument 'access_log_retention_days' is 31: must be a retention CloudWatch Logs accepts: "
+        r"1, 3, 5, 7, 14, 30.*Fix: use 30 or 60",
     ),
     (
         "retention_zero",
@@ -646,7 +703,7 @@ CASES: list[tuple[str, Any, str]] = [
                 f"f{i}": "$context.authorizer.claims.some_long_claim_name" for i in range(60)
             }
         ),
-        r"argument 'access_log_fields' is '<60 fields>': the access-log format would be \d+ bytes; "
+        r"argument 'access_log_fields' is <60 fields>: the access-log format would be \d+ bytes; "
         r"API Gateway allows at most 3072",
     ),
     # -- custom domain -------------------------------------------------------------------------
@@ -700,23 +757,23 @@ CASES: list[tuple[str, Any, str]] = [
     (
         "description_too_long",
         base(description="d" * 1025),
-        r"argument 'description' is 'd+\.\.\.: a description is a string of at most 1024",
+        r"argument 'description' is 'd+\.\.\.: must be at most 1024 characters, this one has 1025",
     ),
     (
         "too_many_tags",
         base(tags={f"k{i}": "v" for i in range(51)}),
-        r"argument 'tags' is '<51 tags>': AWS resources take at most 50 tags",
+        r"argument 'tags' is 51 tags: at most 50 tags per resource \(AWS tagging rules\)",
     ),
     (
         "tag_key_reserved",
         base(tags={"aws:owner": "me"}),
-        r"argument 'tags' is 'aws:owner': tag keys are 1-128 characters and may not start with "
-        r"'aws:'",
+        r"argument 'tags\[\"aws:owner\"\]' is 'aws:owner': tag keys starting with 'aws:' are "
+        r"reserved for AWS",
     ),
     (
         "tag_value_too_long",
         base(tags={"owner": "x" * 257}),
-        r"argument 'tags\[\"owner\"\]' is 'x+\.\.\.: tag values are strings of at most 256",
+        r"argument 'tags\[\"owner\"\]' is 'x+\.\.\.: must be at most 256 characters",
     ),
 ]
 
@@ -728,7 +785,7 @@ COMPONENT_NAMES = {"statement_id_would_be_invalid": "my.api"}
 @pytest.mark.parametrize(("case", "args", "message"), CASES, ids=[c[0] for c in CASES])
 def test_fails_when_input_breaks_a_rule(mock_stack, case, args, message):
     component = COMPONENT_NAMES.get(case, "api")
-    with pytest.raises(ValueError, match=message) as caught:
+    with pytest.raises(NovaInputError, match=message) as caught:
         mock_stack.run(lambda: HttpApi(component, args))
     text = str(caught.value)
     assert text.startswith(f"nova-api HttpApi '{component}': argument '")
@@ -744,22 +801,22 @@ def test_every_case_id_is_unique():
 
 # -- warnings ------------------------------------------------------------------------------------
 def test_warns_when_burst_limit_is_zero():
-    plan = validate_http_api_args("api", base(throttling_burst_limit=0))
+    plan = plan_http_api("api", base(throttling_burst_limit=0))
     assert any("throttling_burst_limit is 0" in w and "429" in w for w in plan.warnings)
 
 
 def test_warns_when_route_rate_limit_is_zero():
-    plan = validate_http_api_args(
+    plan = plan_http_api(
         "api", base(routes={"GET /items": {"throttling_rate_limit": 0, "public": True}})
     )
-    assert plan.warnings == [
+    assert plan.warnings == (
         "nova-api HttpApi 'api': routes[\"GET /items\"].throttling_rate_limit is 0, which blocks "
-        "every request to this route with 429 Too Many Requests."
-    ]
+        "every request to this route with 429 Too Many Requests.",
+    )
 
 
 def test_warns_when_cors_allows_every_origin():
-    plan = validate_http_api_args(
+    plan = plan_http_api(
         "api", base(cors={"allow_origins": ["*"]}, default_authorization="AWS_IAM")
     )
     assert len(plan.warnings) == 1
@@ -768,13 +825,13 @@ def test_warns_when_cors_allows_every_origin():
 
 
 def test_default_authorization_is_iam_without_an_authorizer():
-    plan = validate_http_api_args("api", base())
-    assert plan.warnings == []
+    plan = plan_http_api("api", base())
+    assert plan.warnings == ()
     assert {r.route_key: r.authorization_type for r in plan.routes}["GET /items"] == "AWS_IAM"
 
 
 def test_warns_about_routes_without_authorization():
-    plan = validate_http_api_args("api", base(default_authorization="NONE"))
+    plan = plan_http_api("api", base(default_authorization="NONE"))
     assert len(plan.warnings) == 1
     assert "route(s) GET /items have no authorization" in plan.warnings[0]
     assert "A-02" in plan.warnings[0]
@@ -782,14 +839,14 @@ def test_warns_about_routes_without_authorization():
 
 
 def test_no_warnings_for_a_secure_configuration():
-    plan = validate_http_api_args("api", base(jwt_authorizer=jwt()))
-    assert plan.warnings == []
+    plan = plan_http_api("api", base(jwt_authorizer=jwt()))
+    assert plan.warnings == ()
 
 
 # -- values that are still outputs are left for later ---------------------------------------------
 def test_output_values_are_not_checked_up_front():
     output = pulumi.Output.from_input
-    plan = validate_http_api_args(
+    plan = plan_http_api(
         "api",
         base(
             targets={"items": {"function_name": output("x"), "invoke_arn": output("y")}},
@@ -805,7 +862,7 @@ def test_output_values_are_not_checked_up_front():
 
 def test_output_elements_and_output_lists_are_left_for_later():
     output = pulumi.Output.from_input
-    plan = validate_http_api_args(
+    plan = plan_http_api(
         "api",
         base(
             jwt_authorizer={"issuer": ISSUER, "audiences": ["client-a", output("client-b")]},
@@ -819,7 +876,7 @@ def test_output_elements_and_output_lists_are_left_for_later():
 
 
 def test_route_options_may_be_none_and_wildcard_domains_are_valid():
-    plan = validate_http_api_args(
+    plan = plan_http_api(
         "api",
         base(
             routes={"GET /items": None, "GET /health": {"public": True}},
@@ -833,22 +890,24 @@ def test_route_options_may_be_none_and_wildcard_domains_are_valid():
 
 
 def test_timeout_check_ignores_values_that_are_not_known_ints():
-    check_target_timeout("api", "items", None, 30_000)
-    check_target_timeout("api", "items", 60, None)
-    with pytest.raises(ValueError, match="may run for 60 s"):
-        check_target_timeout("api", "items", 60, 30_000)
+    check_timeout(CHECK, "items", None, 30_000)
+    check_timeout(CHECK, "items", 60, None)
+    check_timeout(CHECK, "items", True, 30_000)
+    with pytest.raises(NovaInputError, match="may run for 60 s"):
+        check_timeout(CHECK, "items", 60, 30_000)
 
 
 def test_certificate_region_check_ignores_unknown_or_malformed_values():
-    check_certificate_region("api", None, "us-east-1")
-    check_certificate_region("api", "not-an-arn", "us-east-1")
-    check_certificate_region("api", CERT, "us-east-1")
-    with pytest.raises(ValueError, match="the certificate is in us-east-1"):
-        check_certificate_region("api", CERT, "eu-west-1")
+    check_certificate_region(CHECK, None, "us-east-1")
+    check_certificate_region(CHECK, "not-an-arn", "us-east-1")
+    check_certificate_region(CHECK, CERT, "us-east-1")
+    check_certificate_region(CHECK, CERT, None)
+    with pytest.raises(NovaInputError, match="the certificate is in us-east-1"):
+        check_certificate_region(CHECK, CERT, "eu-west-1")
 
 
 def test_a_preflight_route_satisfies_the_cors_rule():
-    plan = validate_http_api_args(
+    plan = plan_http_api(
         "api",
         base(
             jwt_authorizer=jwt(),
@@ -863,7 +922,7 @@ def test_a_preflight_route_satisfies_the_cors_rule():
 
 
 def test_an_open_catch_all_needs_no_preflight_route():
-    plan = validate_http_api_args(
+    plan = plan_http_api(
         "api",
         base(
             cors={"allow_origins": ["https://a.example.com"]},
@@ -876,7 +935,7 @@ def test_an_open_catch_all_needs_no_preflight_route():
 
 
 def test_route_name_resolves_a_slug_collision():
-    plan = validate_http_api_args(
+    plan = plan_http_api(
         "api", base(routes={"GET /a-b": {}, "GET /a/b": {"name": "get-a-slash-b"}})
     )
     assert {r.route_key: r.resource_suffix for r in plan.routes} == {
