@@ -197,3 +197,22 @@ def test_to_dict_is_json_ready(mock_stack):
     data = rec.named("data-policy").to_dict()
     assert json.loads(json.dumps(data))["parent"] == rec.named("data").urn
     assert data["type"] == "aws:s3/bucketPolicy:BucketPolicy"
+
+
+def test_a_failed_runs_leftover_futures_are_not_reported_with_a_traceback(mock_stack, caplog):
+    import gc
+    import logging
+
+    import pulumi
+
+    def program():
+        pulumi.export("x", pulumi.Output.from_input(1).apply(lambda _: 1 / 0))
+
+    with pytest.raises(ZeroDivisionError):
+        mock_stack.run(program)
+    with caplog.at_level(logging.ERROR, logger="asyncio"):
+        gc.collect()
+    assert not [r for r in caplog.records if "never retrieved" in r.getMessage()]
+    # Other asyncio reports still get through.
+    logging.getLogger("asyncio").error("something else")
+    assert [r.getMessage() for r in caplog.records] == ["something else"]

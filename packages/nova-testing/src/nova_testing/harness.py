@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -23,6 +24,35 @@ from .mocks import NovaMocks
 from .recording import Recording, RecordingMonitor
 
 __all__ = ["MockStack", "resolve"]
+
+_UNRETRIEVED = ("Future exception was never retrieved", "Task exception was never retrieved")
+
+
+class _FailedRunFutures(logging.Filter):
+    """Drops asyncio's report of a future whose exception a failed run already raised.
+
+    A program that fails (a validation error inside ``apply``, a raising program) leaves Pulumi
+    futures holding the exception; :meth:`MockStack.run` re-raises it to the caller. When the
+    garbage collector later frees such a future, asyncio logs it with a formatted traceback, and
+    CPython 3.11 formats tracebacks with ``ast``. If that collection starts while something else
+    is converting an ``ast`` (pytest's assertion rewriting or failure report, Pulumi's component
+    analyzer), the nested conversion corrupts the interpreter-wide counter and the outer one
+    fails with ``SystemError: AST constructor recursion depth mismatch`` (gh-106905). The filter
+    runs before any formatting and keeps every other asyncio report.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        return not (str(record.msg).startswith(_UNRETRIEVED) and isinstance(error, Exception))
+
+
+_FILTER = _FailedRunFutures()
+
+
+def _quiet_failed_run_futures() -> None:
+    logger = logging.getLogger("asyncio")
+    if _FILTER not in logger.filters:
+        logger.addFilter(_FILTER)
 
 
 def resolve(value: Any) -> Any:
@@ -61,6 +91,7 @@ class MockStack:
         self.secret_keys = list(secret_keys or [])
         self.preview = preview
         self.last: Recording | None = None
+        _quiet_failed_run_futures()
 
     def set_config(self, key: str, value: Any, *, secret: bool = False) -> None:
         """Set one config value for the next run (``key`` like ``"project:memoryMb"``)."""
