@@ -1,6 +1,10 @@
 """Nova's security and reliability rules for Pulumi AWS programs: rules as data with pure checks,
 a Pulumi policy pack, and checks over nova-testing recordings."""
 
+import os
+from collections.abc import Iterable
+from typing import Any
+
 from .__about__ import __version__
 from .config import (
     DEFAULT_CONFIG_FILE,
@@ -16,12 +20,16 @@ from .rule import Context, Level, Rule, Scanners, Scope, Severity
 from .rules import RULES, RULES_BY_ID
 
 
-def check_records(records: object, config: PolicyConfig | str | None = None) -> Report:
-    """Check resources recorded by nova-testing (``Recording`` or any iterable of records);
-    ``config`` is a :class:`PolicyConfig` or the path of a config file."""
-    if isinstance(config, str):
+def check_records(
+    records: Iterable[Any], config: PolicyConfig | str | os.PathLike[str] | None = None
+) -> Report:
+    """Check resources recorded by nova-testing (a ``Recording`` or any iterable of records);
+    ``config`` is a :class:`PolicyConfig` or the path of a config file. Component resources are
+    skipped: the rules read what reaches AWS."""
+    if isinstance(config, (str, os.PathLike)):
         config = load_config(config)
-    return check([Resource.from_record(r) for r in records], config)  # type: ignore[attr-defined]
+    resources = [Resource.from_record(r) for r in records if getattr(r, "custom", True)]
+    return check(resources, config)
 
 
 __all__ = [
