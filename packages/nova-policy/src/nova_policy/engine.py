@@ -88,10 +88,11 @@ class Report:
             if items:
                 lines.append(f"{title}:")
                 lines.extend(f"  {f.describe()}" for f in items)
-                if title == "Violations":
-                    lines.extend(
-                        f"      fix: {rule.fix}" for rule in _distinct(f.rule for f in items)
-                    )
+        if self.violations:
+            lines.append("Fixes (rule IDs are documented in nova-policy's RULES.md):")
+            lines.extend(
+                f"  {rule.id}: {rule.fix}" for rule in _distinct(f.rule for f in self.violations)
+            )
         if self.undecided:
             lines.append("Not decidable before deployment:")
             lines.extend(
