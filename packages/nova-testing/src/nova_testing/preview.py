@@ -3,6 +3,7 @@
     nova-preview stacks/dev                 # tree of components, children, key inputs, outputs
     nova-preview stacks/prod --json         # machine-readable plan, stable order, for diffs
     nova-preview stacks/dev --graph dev.svg # Graphviz DOT (SVG/PNG too when `dot` is installed)
+    nova-preview stacks/dev --check         # nova-policy rules; exit 1 on a mandatory violation
 
 The program runs under Nova's recording mocks with the stack's real config: nothing is deployed
 and no Pulumi CLI or cloud account is needed.
@@ -238,6 +239,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--stack", "-s", help="stack name (default: the project's only stack)")
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
     parser.add_argument("--graph", metavar="FILE", help="write the resource graph (.dot/.svg/.png)")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="check the nova-policy rules instead of printing the plan; exit 1 on a violation",
+    )
+    parser.add_argument(
+        "--policy-config",
+        metavar="FILE",
+        help="nova-policy config for --check (default: <project>/nova-policy.json if present)",
+    )
     args = parser.parse_args(argv)
     out, err = sys.stdout, sys.stderr
 
@@ -267,6 +278,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         err.write(_program_traceback(error, project.resolve()))
         return 1
 
+    if args.check:
+        from ._policy import check_run  # noqa: PLC0415 - nova-policy is optional
+
+        return check_run(run.recording, project, args.policy_config, out, err)
     if args.json:
         json.dump(plan_json(run), out, indent=2, sort_keys=True, default=_json_default)
         out.write("\n")
