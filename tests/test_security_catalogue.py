@@ -6,18 +6,22 @@ breaks every rule (each check can fail) and a secure program written from the pu
 alone satisfies every rule (each check can pass, for programs that use no Nova component).
 """
 
+from pathlib import Path
+
 import pulumi
 import pytest
 from conftest import STACKS, load_contract, stack_run
 from fixtures.insecure_program import program as insecure_program
 from fixtures.raw_program import program as raw_program
 from nova_policy import RULES, RULES_BY_ID, check_records, parse_config
+from nova_policy.analyzer import PackProcess
 
 from nova_api import HttpApi, HttpApiArgs
 from nova_compute import Function, FunctionArgs
 from nova_observability import AlarmTopic, AlarmTopicArgs, ServiceMonitor, ServiceMonitorArgs
 from nova_storage import Bucket, BucketArgs
 from nova_testing import MockStack
+from nova_testing.preview import main as preview_main
 
 PUBLIC_ROUTES = load_contract().PUBLIC_ROUTES
 STACK_CONFIG = parse_config({"A-02": {"public_routes": list(PUBLIC_ROUTES)}})
@@ -149,3 +153,61 @@ def test_public_routes_must_be_declared(mock_stack):
     assert [f.message for f in open_route] == ["route 'GET /health' has no authorization"]
     declared = parse_config({"A-02": {"public_routes": ["GET /health"]}})
     assert check_records(recording, declared).by_rule()["A-02"] == []
+
+
+# -- the three entry points: a recording, nova-preview --check, the policy pack over gRPC ---------
+PACK_DIR = Path(__file__).resolve().parent.parent / "packages" / "nova-policy" / "pack"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ALL_IDS = {rule.id for rule in RULES}
+
+
+def _project(tmp_path, module):
+    """A Pulumi project whose program is one of the fixture programs."""
+    (tmp_path / "Pulumi.yaml").write_text(f"name: {module.replace('_', '-')}\nruntime: python\n")
+    (tmp_path / "Pulumi.dev.yaml").write_text("config:\n  aws:region: us-east-1\n")
+    (tmp_path / "__main__.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(FIXTURES)!r})\n"
+        f"from {module} import program\nprogram()\n"
+    )
+    return tmp_path
+
+
+def _recording(program):
+    stack = MockStack()
+    try:
+        return stack.run(program)
+    finally:
+        stack.reset()
+
+
+@pytest.fixture(scope="module")
+def pack():
+    with PackProcess(PACK_DIR) as process:
+        yield process
+
+
+def test_the_insecure_program_fails_every_rule_through_a_recording():
+    with pytest.raises(AssertionError) as error:
+        _recording(insecure_program).check_rules()
+    failed = {line.split()[0] for line in str(error.value).splitlines() if "] aws:" in line}
+    assert failed == ALL_IDS
+
+
+def test_the_insecure_program_fails_every_rule_through_nova_preview(tmp_path, capsys):
+    assert preview_main([str(_project(tmp_path, "insecure_program")), "--check"]) == 1
+    out = capsys.readouterr().out
+    assert {line.split()[0] for line in out.splitlines() if "] aws:" in line} == ALL_IDS
+
+
+def test_the_insecure_program_fails_every_rule_through_the_policy_pack(pack):
+    diagnostics = pack.analyze(_recording(insecure_program))
+    assert {d.policy for d in diagnostics} == ALL_IDS
+    assert all(d.message.splitlines()[-1].startswith(d.policy + ": ") for d in diagnostics)
+
+
+def test_the_raw_program_passes_every_entry_point(pack, tmp_path, capsys):
+    recording = _recording(raw_program)
+    assert recording.check_rules().violations == []
+    assert pack.analyze(recording) == []
+    assert preview_main([str(_project(tmp_path, "raw_program")), "--check"]) == 0
+    assert "0 violation(s) (0 mandatory)" in capsys.readouterr().out
