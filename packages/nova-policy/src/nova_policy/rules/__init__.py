@@ -19,7 +19,7 @@ from . import (
     sqs,
 )
 
-__all__ = ["RULES", "RULES_BY_ID", "SERVICES"]
+__all__ = ["RULES", "RULES_BY_ID", "SERVICES", "rules_of"]
 
 SERVICES: dict[str, ModuleType] = {
     "S3": s3,
@@ -35,9 +35,10 @@ SERVICES: dict[str, ModuleType] = {
 }
 
 
-def _rules(module: ModuleType) -> tuple[Rule, ...]:
+def rules_of(module: ModuleType) -> tuple[Rule, ...]:
+    """The rules a service module declares, in declaration order."""
     return tuple(value for value in vars(module).values() if isinstance(value, Rule))
 
 
-RULES: tuple[Rule, ...] = tuple(r for module in SERVICES.values() for r in _rules(module))
+RULES: tuple[Rule, ...] = tuple(r for module in SERVICES.values() for r in rules_of(module))
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
