@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from nova_policy import RULES, RULES_BY_ID, Scope
 from nova_policy.pack import config_schema, policies, policy_for
+from policy_builders import PACK_DIR
 from pulumi_policy import (
     EnforcementLevel,
     PolicyCustomTimeouts,
@@ -156,3 +157,16 @@ def test_stack_policies_accept_an_empty_stack(rule):
     reported = []
     policy_for(rule).validate(StackValidationArgs([]), lambda m, u=None: reported.append(m))
     assert reported == []
+
+
+def test_pack_files_install_this_version_from_the_wheelhouse():
+    import yaml
+    from nova_policy import __version__
+
+    requirements = (PACK_DIR / "requirements.txt").read_text().splitlines()
+    assert "--find-links ../dist" in requirements
+    assert f"nova-policy[pack]=={__version__}" in requirements
+    metadata = yaml.safe_load((PACK_DIR / "PulumiPolicy.yaml").read_text())
+    assert metadata["version"] == __version__
+    assert metadata["runtime"]["name"] == "python"
+    assert "PolicyPack(" in (PACK_DIR / "__main__.py").read_text()
