@@ -211,3 +211,18 @@ def test_the_raw_program_passes_every_entry_point(pack, tmp_path, capsys):
     assert pack.analyze(recording) == []
     assert preview_main([str(_project(tmp_path, "raw_program")), "--check"]) == 0
     assert "0 violation(s) (0 mandatory)" in capsys.readouterr().out
+
+
+def test_the_pack_agrees_with_the_recording_on_a_stack(pack):
+    """The prod stack through the pack reports what the recording check reports: its public
+    routes until they are declared in the config, then nothing."""
+    recording = stack_run("prod").recording
+    undeclared = pack.analyze(recording)
+    expected = {(f.rule.id, f.resource.urn) for f in check_records(recording).violations}
+    assert {(d.policy, d.urn) for d in undeclared} == expected
+    assert {d.policy for d in undeclared} == {"A-02"}
+    pack.configure({"A-02": {"public_routes": list(PUBLIC_ROUTES)}})
+    try:
+        assert pack.analyze(recording) == []
+    finally:
+        pack.configure({})

@@ -59,3 +59,29 @@ def test_resource_rules_read_only_their_resource():
 def test_rules_of_other_types_ignore_a_resource():
     report = check(CASES[0].passing())
     assert set(report.checked) <= {"S3-01", "S3-02", "S3-03", "S3-04", "S3-06", "S3-07", "S3-14"}
+
+
+def test_provisioned_tables_pass_ddb04_with_read_and_write_scaling():
+    from policy_builders import res
+
+    table = res(
+        "aws:dynamodb/table:Table", "t", {"billingMode": "PROVISIONED"}, state={"name": "t-1"}
+    )
+
+    def target(unit):
+        return res(
+            "aws:appautoscaling/target:Target",
+            f"scale-{unit}",
+            {
+                "serviceNamespace": "dynamodb",
+                "resourceId": "table/t-1",
+                "scalableDimension": f"dynamodb:table:{unit}CapacityUnits",
+            },
+        )
+
+    rule = RULES_BY_ID["DDB-04"]
+    read_only = Stack([table, target("Read")])
+    assert rule.violations(table, read_only) == [
+        "billing mode 'PROVISIONED' without auto scaling of WriteCapacityUnits"
+    ]
+    assert rule.violations(table, Stack([table, target("Read"), target("Write")])) == []

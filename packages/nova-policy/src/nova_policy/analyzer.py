@@ -49,6 +49,7 @@ class Diagnostic:
 
     policy: str
     urn: str
+    """The resource's URN (empty for a violation of the stack as a whole)."""
     message: str
     level: str
 
@@ -193,7 +194,7 @@ class PackProcess:
         and ``property_dependencies``); custom resources only, as the engine sends them.
         """
         records = [r for r in resources if getattr(r, "custom", True)]
-        diagnostics: list[Any] = []
+        found: list[Diagnostic] = []
         for record in records:
             request = proto.AnalyzeRequest(
                 type=record.type,
@@ -201,7 +202,9 @@ class PackProcess:
                 urn=record.urn,
                 name=record.name,
             )
-            diagnostics.extend(self._stub.Analyze(request, timeout=self.timeout).diagnostics)
+            response = self._stub.Analyze(request, timeout=self.timeout)
+            # The CLI files a resource policy's violation under the resource it analyzed.
+            found.extend(_diagnostic(d, record.urn) for d in response.diagnostics)
         stack = proto.AnalyzeStackRequest()
         for record in records:
             resource = stack.resources.add(
@@ -214,8 +217,15 @@ class PackProcess:
             )
             for key, urns in (record.property_dependencies or {}).items():
                 resource.propertyDependencies[key].urns.extend(urns)
-        diagnostics.extend(self._stub.AnalyzeStack(stack, timeout=self.timeout).diagnostics)
-        return [
-            Diagnostic(d.policyName, d.urn, d.message, _LEVEL_NAMES[d.enforcementLevel])
-            for d in diagnostics
-        ]
+        response = self._stub.AnalyzeStack(stack, timeout=self.timeout)
+        found.extend(_diagnostic(d, "") for d in response.diagnostics)
+        return found
+
+
+def _diagnostic(message: Any, urn: str) -> Diagnostic:
+    return Diagnostic(
+        message.policyName,
+        message.urn or urn,
+        message.message,
+        _LEVEL_NAMES[message.enforcementLevel],
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nova_policy.model import Resource
-from nova_policy.rule import Context, Level, Scanners, Severity, rule
+from nova_policy.rule import Context, Level, Scanners, Scope, Severity, rule
 
 from ._common import TABLE
 
@@ -76,11 +76,15 @@ def table_encryption_stated(table: Resource, ctx: Context) -> Iterator[str]:
         yield "kms_key_arn given but server-side encryption with KMS is not enabled"
 
 
+SCALING_TARGET = "aws:appautoscaling/target:Target"
+
+
 @rule(
     "DDB-04",
-    "On-demand capacity",
+    "On-demand capacity, or provisioned with auto scaling",
     severity=Severity.LOW,
     types=(TABLE,),
+    scope=Scope.STACK,
     level=Level.ADVISORY,
     scanners=Scanners(
         security_hub=("DynamoDB.1",),
@@ -88,8 +92,26 @@ def table_encryption_stated(table: Resource, ctx: Context) -> Iterator[str]:
         cdk_nag=("NIST.800.53.R5-DynamoDBAutoScalingEnabled",),
     ),
     rationale="Provisioned capacity without autoscaling throttles at the first peak.",
-    fix="Set billing_mode='PAY_PER_REQUEST', or add Application Auto Scaling targets.",
+    fix="Set billing_mode='PAY_PER_REQUEST', or add aws.appautoscaling.Target resources (and "
+    "policies) for the table's read and write capacity.",
 )
 def table_on_demand(table: Resource, ctx: Context) -> Iterator[str]:
-    if table.inputs.get("billingMode") != "PAY_PER_REQUEST":
-        yield f"billing mode {table.inputs.get('billingMode') or 'PROVISIONED'!r}"
+    if table.inputs.get("billingMode") == "PAY_PER_REQUEST":
+        return
+    scaled = {
+        str(t.inputs.get("scalableDimension"))
+        for t in ctx.stack.by_type(SCALING_TARGET)
+        if t.inputs.get("serviceNamespace") == "dynamodb"
+        and (
+            ctx.stack.refers(t, "resourceId", table)
+            or t.inputs.get("resourceId") == f"table/{table.known('name')}"
+        )
+    }
+    missing = [
+        unit
+        for unit in ("ReadCapacityUnits", "WriteCapacityUnits")
+        if f"dynamodb:table:{unit}" not in scaled
+    ]
+    if missing:
+        billing = table.inputs.get("billingMode") or "PROVISIONED"
+        yield f"billing mode {billing!r} without auto scaling of {' and '.join(missing)}"

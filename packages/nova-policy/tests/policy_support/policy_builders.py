@@ -7,7 +7,7 @@ from typing import Any
 
 from nova_policy import Resource
 
-PACKAGE = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parents[2]
 PACK_DIR = PACKAGE / "pack"
 ACCOUNT = "123456789012"
 
