@@ -63,6 +63,14 @@ DEFAULT_PROGRAMS = {
         ),
     ),
     "all components together": _default_instances,
+    "nova-storage Bucket notifying a nova-compute Function (S3-16)": lambda: Bucket(
+        "bucket",
+        BucketArgs(
+            notifications={
+                "new": {"function_arn": _function().function.arn, "events": ["s3:ObjectCreated:*"]}
+            }
+        ),
+    ),
 }
 
 

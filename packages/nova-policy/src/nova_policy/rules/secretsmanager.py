@@ -37,8 +37,11 @@ MAX_ROTATION_DAYS = 90
     types=(SECRET_VERSION,),
     scope=Scope.STACK,
     scanners=Scanners(checkov=("CKV_SECRET_*",), cdk_nag=("AwsSolutions-SMG4 (related)",)),
-    rationale="A value given as secret_string that no generator produced is a literal or a config "
-    "value: it sits in Git or in state. Only generated values and write-only inputs are safe.",
+    rationale="Whether a string came from source cannot be seen in inputs (pulumi-aws marks "
+    "secret_string secret either way); where it came from can: a secret_string that no generator "
+    "resource produced is a literal, a config value or an invoke result (get_random_password "
+    "changes on every run), and it is kept in state. Generated values and the write-only "
+    "secret_string_wo are safe.",
     fix="Generate the value (random.RandomPassword -> secret_string), or pass a Pulumi secret "
     "as secret_string_wo with secret_string_wo_version (write-only, not kept in state).",
 )
