@@ -1,4 +1,4 @@
-"""API Gateway HTTP APIs (security-rules A.3)."""
+"""API Gateway HTTP APIs."""
 
 from __future__ import annotations
 

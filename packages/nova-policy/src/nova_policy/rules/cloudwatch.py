@@ -1,4 +1,4 @@
-"""CloudWatch alarms and log groups (security-rules A.4)."""
+"""CloudWatch alarms and log groups."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ ALLOWED_RETENTION = frozenset(
         2922, 3288, 3653,
     }
 )  # fmt: skip
-"""The retention values CloudWatch Logs accepts (security-rules B)."""
+"""The retention values CloudWatch Logs accepts (CloudWatch Logs PutRetentionPolicy)."""
 MISSING_DATA = ("breaching", "notBreaching", "ignore", "missing")
 
 

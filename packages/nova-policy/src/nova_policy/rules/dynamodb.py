@@ -1,4 +1,4 @@
-"""DynamoDB tables (security-rules A.7)."""
+"""DynamoDB tables."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""IAM roles and their policies (security-rules A.2, execution role)."""
+"""IAM roles and their policies."""
 
 from __future__ import annotations
 

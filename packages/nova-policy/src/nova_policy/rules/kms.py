@@ -1,4 +1,4 @@
-"""KMS customer managed keys (security-rules A.5)."""
+"""KMS customer managed keys."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Lambda functions, their permissions and URLs (security-rules A.2)."""
+"""Lambda functions, their permissions and URLs."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ SUPPORTED_RUNTIMES = {
     "nodejs24.x": date(2028, 4, 30),
     "provided.al2023": date(2029, 6, 30),
 }
-"""Runtimes that can be created and updated, with their deprecation dates (security-rules B.2)."""
+"""Runtimes that can be created and updated, with their deprecation dates."""
 ACCESS_KEY = re.compile(r"\b(AKIA|ASIA)[A-Z0-9]{16}\b")
 
 

@@ -1,4 +1,4 @@
-"""S3 buckets (security-rules A.1): public access, ACLs, TLS, encryption, versioning, lifecycle,
+"""S3 buckets: public access, ACLs, TLS, encryption, versioning, lifecycle,
 bucket policies, names, and ObjectCreated -> Lambda wiring."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Secrets Manager secrets, versions, rotation and policies (security-rules A.9)."""
+"""Secrets Manager secrets, versions, rotation and policies."""
 
 from __future__ import annotations
 

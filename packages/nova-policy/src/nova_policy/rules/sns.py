@@ -1,4 +1,4 @@
-"""SNS topics used for alarms (security-rules A.4)."""
+"""SNS topics used for alarms."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""SQS queues, their dead-letter queues and Lambda event source mappings (security-rules A.8)."""
+"""SQS queues, their dead-letter queues and Lambda event source mappings."""
 
 from __future__ import annotations
 
