@@ -1,21 +1,30 @@
-"""Every ON rule of the security catalogue holds for every stack and every component's defaults.
+"""Every rule of nova-policy holds for every stack and every component's defaults.
 
-The rules live in ``security_catalogue.py``; an intentionally insecure program proves each one
-can fail.
+The rules live in the nova-policy package (``nova_policy.RULES``, documented in
+packages/nova-policy/RULES.md). Two raw-resource programs bracket them: the insecure fixture
+breaks every rule (each check can fail) and a secure program written from the pulumi_aws docs
+alone satisfies every rule (each check can pass, for programs that use no Nova component).
 """
+
+from pathlib import Path
 
 import pulumi
 import pytest
 from conftest import STACKS, load_contract, stack_run
 from fixtures.insecure_program import program as insecure_program
-from security_catalogue import RULES, RULES_BY_ID, evaluate
+from fixtures.raw_program import program as raw_program
 
 from nova_api import HttpApi, HttpApiArgs
 from nova_compute import Function, FunctionArgs
 from nova_observability import AlarmTopic, AlarmTopicArgs, ServiceMonitor, ServiceMonitorArgs
+from nova_policy import RULES, RULES_BY_ID, check_records, parse_config
+from nova_policy.analyzer import PackProcess
 from nova_storage import Bucket, BucketArgs
+from nova_testing import MockStack
+from nova_testing.preview import main as preview_main
 
 PUBLIC_ROUTES = load_contract().PUBLIC_ROUTES
+STACK_CONFIG = parse_config({"A-02": {"public_routes": list(PUBLIC_ROUTES)}})
 HELLO = pulumi.AssetArchive(
     {"app.py": pulumi.StringAsset("def handler(event, context):\n    return {}\n")}
 )
@@ -54,52 +63,83 @@ DEFAULT_PROGRAMS = {
         ),
     ),
     "all components together": _default_instances,
+    "nova-storage Bucket notifying a nova-compute Function (S3-16)": lambda: Bucket(
+        "bucket",
+        BucketArgs(
+            notifications={
+                "new": {"function_arn": _function().function.arn, "events": ["s3:ObjectCreated:*"]}
+            }
+        ),
+    ),
 }
 
 
-def _report(violations):
-    return "\n".join(f"{rule}: {v}" for rule, items in violations.items() for v in items)
+def _violations(report):
+    return {rule: items for rule, items in report.by_rule().items() if items}
+
+
+def _text(report):
+    return report.format()
 
 
 @pytest.mark.parametrize("environment", STACKS)
 def test_every_rule_holds_for_every_stack(environment):
-    results = evaluate(stack_run(environment).recording, public_routes=PUBLIC_ROUTES)
-    violations = {rule: items for rule, items in results.items() if items}
-    assert violations == {}, _report(violations)
+    report = check_records(stack_run(environment).recording, STACK_CONFIG)
+    assert _violations(report) == {}, _text(report)
+    assert report.undecided == []  # a recording knows every value
 
 
 @pytest.mark.parametrize("environment", STACKS)
 def test_the_stacks_exercise_the_catalogue(environment):
     """The catalogue must not pass a stack vacuously: the core rules apply to it."""
-    results = evaluate(stack_run(environment).recording, public_routes=PUBLIC_ROUTES)
+    report = check_records(stack_run(environment).recording, STACK_CONFIG)
     assert {
         "S3-01", "S3-03", "S3-07", "L-01", "L-04", "I-01", "I-03", "A-01", "A-02", "A-03",
         "C-01", "C-03", "C-05", "N-02",
-    } <= set(results)  # fmt: skip
+    } <= set(report.checked)  # fmt: skip
 
 
 @pytest.mark.parametrize("program", DEFAULT_PROGRAMS.values(), ids=DEFAULT_PROGRAMS.keys())
 def test_every_rule_holds_for_default_instances(mock_stack, program):
-    results = evaluate(mock_stack.run(program))
-    assert results, "no rule applied: the program registered nothing the catalogue knows"
-    violations = {rule: items for rule, items in results.items() if items}
-    assert violations == {}, _report(violations)
+    report = check_records(mock_stack.run(program))
+    assert report.checked, "no rule applied: the program registered nothing the catalogue knows"
+    assert _violations(report) == {}, _text(report)
 
 
-@pytest.fixture(scope="module")
-def insecure_results():
-    from nova_testing import MockStack
-
+def _run(program):
     stack = MockStack()
     try:
-        return evaluate(stack.run(insecure_program))
+        return check_records(stack.run(program))
     finally:
         stack.reset()
 
 
+@pytest.fixture(scope="module")
+def insecure_report():
+    return _run(insecure_program)
+
+
+@pytest.fixture(scope="module")
+def raw_report():
+    return _run(raw_program)
+
+
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
-def test_each_rule_can_fail(insecure_results, rule):
-    assert insecure_results.get(rule.id), f"{rule.id} ({rule.title}) found nothing to flag"
+def test_each_rule_can_fail(insecure_report, rule):
+    assert insecure_report.by_rule().get(rule.id), f"{rule.id} ({rule.title}) found nothing"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_each_rule_holds_for_a_raw_resource_program(raw_report, rule):
+    """The secure raw program (pulumi_aws docs only, no Nova) gives every rule something to
+    check, and satisfies it."""
+    assert raw_report.checked.get(rule.id), f"{rule.id} had nothing to check"
+    assert raw_report.by_rule()[rule.id] == [], _text(raw_report)
+
+
+def test_the_insecure_program_fails_the_check(insecure_report):
+    assert insecure_report.failed
+    assert insecure_report.suppressed == []
 
 
 def test_rule_ids_are_unique():
@@ -116,6 +156,81 @@ def test_public_routes_must_be_declared(mock_stack):
             ),
         )
 
-    results = evaluate(mock_stack.run(program))
-    assert results["A-02"]  # open, and the check was not told it is meant to be
-    assert evaluate(mock_stack.run(program), public_routes=["GET /health"])["A-02"] == []
+    recording = mock_stack.run(program)
+    open_route = check_records(recording).by_rule()["A-02"]
+    assert [f.message for f in open_route] == ["route 'GET /health' has no authorization"]
+    declared = parse_config({"A-02": {"public_routes": ["GET /health"]}})
+    assert check_records(recording, declared).by_rule()["A-02"] == []
+
+
+# -- the three entry points: a recording, nova-preview --check, the policy pack over gRPC ---------
+PACK_DIR = Path(__file__).resolve().parent.parent / "packages" / "nova-policy" / "pack"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ALL_IDS = {rule.id for rule in RULES}
+
+
+def _project(tmp_path, module):
+    """A Pulumi project whose program is one of the fixture programs."""
+    (tmp_path / "Pulumi.yaml").write_text(f"name: {module.replace('_', '-')}\nruntime: python\n")
+    (tmp_path / "Pulumi.dev.yaml").write_text("config:\n  aws:region: us-east-1\n")
+    (tmp_path / "__main__.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(FIXTURES)!r})\n"
+        f"from {module} import program\nprogram()\n"
+    )
+    return tmp_path
+
+
+def _recording(program):
+    stack = MockStack()
+    try:
+        return stack.run(program)
+    finally:
+        stack.reset()
+
+
+@pytest.fixture(scope="module")
+def pack():
+    with PackProcess(PACK_DIR) as process:
+        yield process
+
+
+def test_the_insecure_program_fails_every_rule_through_a_recording():
+    with pytest.raises(AssertionError) as error:
+        _recording(insecure_program).check_rules()
+    failed = {line.split()[0] for line in str(error.value).splitlines() if "] aws:" in line}
+    assert failed == ALL_IDS
+
+
+def test_the_insecure_program_fails_every_rule_through_nova_preview(tmp_path, capsys):
+    assert preview_main([str(_project(tmp_path, "insecure_program")), "--check"]) == 1
+    out = capsys.readouterr().out
+    assert {line.split()[0] for line in out.splitlines() if "] aws:" in line} == ALL_IDS
+
+
+def test_the_insecure_program_fails_every_rule_through_the_policy_pack(pack):
+    diagnostics = pack.analyze(_recording(insecure_program))
+    assert {d.policy for d in diagnostics} == ALL_IDS
+    assert all(d.message.splitlines()[-1].startswith(d.policy + ": ") for d in diagnostics)
+
+
+def test_the_raw_program_passes_every_entry_point(pack, tmp_path, capsys):
+    recording = _recording(raw_program)
+    assert recording.check_rules().violations == []
+    assert pack.analyze(recording) == []
+    assert preview_main([str(_project(tmp_path, "raw_program")), "--check"]) == 0
+    assert "0 violation(s) (0 mandatory)" in capsys.readouterr().out
+
+
+def test_the_pack_agrees_with_the_recording_on_a_stack(pack):
+    """The prod stack through the pack reports what the recording check reports: its public
+    routes until they are declared in the config, then nothing."""
+    recording = stack_run("prod").recording
+    undeclared = pack.analyze(recording)
+    expected = {(f.rule.id, f.resource.urn) for f in check_records(recording).violations}
+    assert {(d.policy, d.urn) for d in undeclared} == expected
+    assert {d.policy for d in undeclared} == {"A-02"}
+    pack.configure({"A-02": {"public_routes": list(PUBLIC_ROUTES)}})
+    try:
+        assert pack.analyze(recording) == []
+    finally:
+        pack.configure({})

@@ -1,4 +1,5 @@
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -216,3 +217,58 @@ def test_json_plan_renders_assets_stably():
     assert rendered["AssetArchive"]["a"] == {"FileAsset": "y.txt"}
     assert len(rendered["AssetArchive"]["b.py"]["StringAsset"]) == 64
     assert _json_default(object()).startswith("<object object")
+
+
+RAW_PROGRAM = """
+import pulumi_aws as aws
+
+aws.cloudwatch.LogGroup("forever", name="/custom/forever")
+aws.cloudwatch.LogGroup("kept", name="/custom/kept", retention_in_days=30)
+"""
+
+
+@pytest.fixture
+def raw_project(tmp_path):
+    """A project with raw pulumi_aws resources only, one log group without retention."""
+    (tmp_path / "Pulumi.yaml").write_text("name: raw\nruntime: python\n")
+    (tmp_path / "Pulumi.dev.yaml").write_text("config:\n  aws:region: us-east-1\n")
+    (tmp_path / "__main__.py").write_text(RAW_PROGRAM)
+    return tmp_path
+
+
+def test_check_prints_violations_and_fails(raw_project, capsys):
+    assert main([str(raw_project), "--check"]) == 1
+    out = capsys.readouterr().out
+    assert "  C-05 [mandatory] aws:cloudwatch/logGroup:LogGroup 'forever': retention None" in out
+    assert "'kept'" not in out
+    assert "1 violation(s) (1 mandatory), 0 suppressed, 1 rule(s) applied." in out
+
+
+def test_check_reads_nova_policy_json_from_the_project(raw_project, capsys):
+    (raw_project / "nova-policy.json").write_text(
+        '{"C-05": {"suppress": [{"resource": "forever", "reason": "audit trail"}]}}'
+    )
+    assert main([str(raw_project), "--check"]) == 0
+    out = capsys.readouterr().out
+    assert f"nova-policy rules (config {raw_project / 'nova-policy.json'}):" in out
+    assert "(suppressed: audit trail)" in out
+
+
+def test_check_with_a_config_file_and_advisory_levels(raw_project, tmp_path, capsys):
+    config = tmp_path / "advisory.json"
+    config.write_text('{"all": "advisory"}')
+    assert main([str(raw_project), "--check", "--policy-config", str(config)]) == 0
+    assert "C-05 [advisory]" in capsys.readouterr().out
+
+
+def test_fails_when_the_policy_config_is_malformed(raw_project, tmp_path, capsys):
+    config = tmp_path / "bad.json"
+    config.write_text('{"C-99": "advisory"}')
+    assert main([str(raw_project), "--check", "--policy-config", str(config)]) == 2
+    assert "unknown rule 'C-99'" in capsys.readouterr().err
+
+
+def test_check_says_how_to_install_nova_policy(raw_project, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "nova_policy", None)
+    assert main([str(raw_project), "--check"]) == 2
+    assert "pip install nova-policy" in capsys.readouterr().err

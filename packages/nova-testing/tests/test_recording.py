@@ -1,6 +1,8 @@
 import json
+import sys
 
 import pulumi
+import pulumi_aws as aws
 import pytest
 
 from nova_testing import Match
@@ -216,3 +218,39 @@ def test_a_failed_runs_leftover_futures_are_not_reported_with_a_traceback(mock_s
     # Other asyncio reports still get through.
     logging.getLogger("asyncio").error("something else")
     assert [r.getMessage() for r in caplog.records] == ["something else"]
+
+
+def _raw_function():
+    aws.cloudwatch.LogGroup("forever", name="/custom/forever")
+
+
+def test_check_rules_passes_a_clean_recording_and_returns_the_report(mock_stack):
+    recording = mock_stack.run(lambda: aws.cloudwatch.LogGroup("logs", retention_in_days=30))
+    report = recording.check_rules()
+    assert report.checked == {"C-05": 1}
+    assert report.violations == []
+
+
+def test_fails_when_a_recording_breaks_a_rule(mock_stack):
+    recording = mock_stack.run(_raw_function)
+    with pytest.raises(AssertionError) as error:
+        recording.check_rules()
+    assert "C-05 [mandatory] aws:cloudwatch/logGroup:LogGroup 'forever': retention None" in str(
+        error.value
+    )
+
+
+def test_check_rules_reads_the_policy_config_file(mock_stack, tmp_path):
+    config = tmp_path / "nova-policy.json"
+    config.write_text('{"C-05": {"suppress": [{"resource": "forever", "reason": "audit log"}]}}')
+    report = mock_stack.run(_raw_function).check_rules(config)
+    assert [f.suppressed_by.reason for f in report.suppressed] == ["audit log"]
+
+
+def test_check_rules_says_how_to_install_nova_policy(mock_stack, monkeypatch):
+    recording = mock_stack.run(_raw_function)
+    monkeypatch.setitem(sys.modules, "nova_policy", None)
+    with pytest.raises(
+        ImportError, match=r"pip install nova-policy \(or pip install 'nova-testing\[policy\]'\)"
+    ):
+        recording.check_rules()

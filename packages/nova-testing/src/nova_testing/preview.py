@@ -3,6 +3,7 @@
     nova-preview stacks/dev                 # tree of components, children, key inputs, outputs
     nova-preview stacks/prod --json         # machine-readable plan, stable order, for diffs
     nova-preview stacks/dev --graph dev.svg # Graphviz DOT (SVG/PNG too when `dot` is installed)
+    nova-preview stacks/dev --check         # nova-policy rules; exit 1 on a mandatory violation
 
 The program runs under Nova's recording mocks with the stack's real config: nothing is deployed
 and no Pulumi CLI or cloud account is needed.
@@ -150,6 +151,16 @@ def _parser() -> argparse.ArgumentParser:
         help="compare with an earlier `--json` plan; exit 3 when a stateful resource would be "
         "replaced or deleted",
     )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="check the nova-policy rules instead of printing the plan; exit 1 on a violation",
+    )
+    parser.add_argument(
+        "--policy-config",
+        metavar="FILE",
+        help="nova-policy config for --check (default: <project>/nova-policy.json if present)",
+    )
     return parser
 
 
@@ -200,6 +211,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     title = f"{run.config.project}/{stack}"
     status = 0
+    if args.check:
+        from ._policy import check_run  # noqa: PLC0415 - nova-policy is optional
+
+        return check_run(run.recording, project, args.policy_config, out, err)
     if args.diff:
         try:
             old = json.loads(Path(args.diff).read_text())

@@ -299,6 +299,22 @@ class Recording:
                 + "\n".join(f"  {k}: {'; '.join(v[:6])}" for k, v in failures.items())
             )
 
+    def check_rules(self, config: Any = None) -> Any:
+        """Assert the recording breaks no mandatory nova-policy rule; returns the report.
+
+        Works for any program, with or without Nova components. ``config`` is a nova-policy
+        ``PolicyConfig`` or the path of its JSON file (the file given to
+        ``pulumi preview --policy-pack-config``: levels, options, suppressions with reasons).
+        Advisory and suppressed findings do not fail; they are in the returned report.
+        Needs ``pip install nova-policy`` (or ``nova-testing[policy]``).
+        """
+        from ._policy import nova_policy  # noqa: PLC0415 - optional dependency
+
+        report = nova_policy().check_records(self.resources, config)
+        if report.failed:
+            raise AssertionError("nova-policy rules are violated:\n" + report.format())
+        return report
+
     def describe(self) -> str:
         """A readable list of what was recorded, for failure messages."""
         if not self.resources:
