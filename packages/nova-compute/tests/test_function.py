@@ -8,7 +8,7 @@ import pytest
 from pulumi.provider.experimental.analyzer import Analyzer
 
 from nova_compute import TYPE_TOKEN, Function, FunctionArgs
-from nova_compute._validation import ARG_KEYS
+from nova_compute._plan import ARG_KEYS
 from nova_testing import Match
 
 FUNCTION = "aws:lambda/function:Function"
@@ -304,7 +304,11 @@ def test_environment_with_output_values_is_resolved(mock_stack, build):
 
 def test_fails_when_an_output_environment_value_is_an_access_key(mock_stack, build):
     secret = pulumi.Output.secret("AKIAIOSFODNN7EXAMPLE")
-    with pytest.raises(ValueError, match=r"environment\.KEY' is 'AKIA\*+LE'.*access key id"):
+    with pytest.raises(
+        ValueError,
+        match=r"environment\[\"KEY\"\]' is 'AKIA\*+LE' \(checked when the Output resolved\): .*"
+        r"access key id",
+    ):
         mock_stack.run(build(environment={"KEY": secret}))
 
 
@@ -331,7 +335,11 @@ def test_dead_letter_arn_as_output_is_checked_and_used(mock_stack, build):
 
 
 def test_fails_when_an_output_dead_letter_arn_is_not_a_queue(mock_stack, build):
-    with pytest.raises(ValueError, match="dead-letter target is an SQS queue or SNS topic ARN"):
+    with pytest.raises(
+        ValueError,
+        match=r"'dead_letter_target_arn' is 'arn:aws:s3:::bucket' \(checked when the Output "
+        r"resolved\): must be sqs or sns ARN",
+    ):
         mock_stack.run(
             build(dead_letter_target_arn=pulumi.Output.from_input("arn:aws:s3:::bucket"))
         )
@@ -539,7 +547,8 @@ def test_grant_invoke_scopes_by_source_arn_and_account(mock_stack, build):
 
     rec = mock_stack.run(program)
     permission = rec.get(PERMISSION)
-    assert permission.name == "fn-api"
+    assert permission.name == "fn-permission-api"
+    assert permission.aliases == ({"name": "fn-api"},)
     assert permission.parent_urn == rec.get(TYPE_TOKEN).urn
     assert permission.inputs == {
         "action": "lambda:InvokeFunction",
@@ -563,10 +572,10 @@ def test_grant_invoke_keeps_an_explicit_account_and_outputs(mock_stack, build):
         return fn
 
     rec = mock_stack.run(program)
-    events = rec.get(PERMISSION, "fn-events")
+    events = rec.get(PERMISSION, "fn-permission-events")
     assert events.inputs["sourceAccount"] == "210987654321"
     assert events.inputs["sourceArn"] == "arn:aws:events:us-east-1:210987654321:rule/nightly"
-    partner = rec.get(PERMISSION, "fn-partner")
+    partner = rec.get(PERMISSION, "fn-permission-partner")
     assert "sourceAccount" not in partner.inputs
     assert partner.inputs["principal"] == "210987654321"
 
@@ -721,7 +730,11 @@ def test_statement_with_output_action_is_checked_when_known(mock_stack, build):
         "Action": [pulumi.Output.from_input("sqs:*")],
         "Resource": "arn:aws:sqs:us-east-1:1:q",
     }
-    with pytest.raises(ValueError, match=r"'policy_statements\[0\]\.Action' is 'sqs:\*': wildcard"):
+    with pytest.raises(
+        ValueError,
+        match=r"'policy_statements\[0\]\.Action' is 'sqs:\*' \(checked when the Output "
+        r"resolved\): wildcard",
+    ):
         mock_stack.run(build(policy_statements=[statement]))
 
 
@@ -754,7 +767,7 @@ def test_added_statements_and_grants_may_hold_outputs(mock_stack, build):
     rec = mock_stack.run(program)
     policy = json.loads(rec.get(ROLE_POLICY, "fn-policy-queue").inputs["policy"])
     assert policy["Statement"][0]["Action"] == "sqs:SendMessage"
-    permission = rec.get(PERMISSION, "fn-sns")
+    permission = rec.get(PERMISSION, "fn-permission-sns")
     assert permission.inputs["principal"] == "sns.amazonaws.com"
     assert "sourceAccount" not in permission.inputs  # unknown principal kind: no account default
 

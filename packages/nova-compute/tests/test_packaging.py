@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from nova_compute import packaging
+from nova_compute import _packaging_files as files_module
+from nova_compute import _packaging_pip as pip_module
 from nova_compute.packaging import (
     DEFAULT_EXCLUDES,
     DependencyResolutionError,
@@ -169,7 +170,7 @@ def test_second_build_reuses_the_zip_without_writing(app_dir, monkeypatch):
     def no_zip(*args, **kwargs):
         raise AssertionError("the zip was written again")
 
-    monkeypatch.setattr(packaging, "_write_zip", no_zip)
+    monkeypatch.setattr(files_module, "write_zip", no_zip)
     second = build_archive(app_dir)
     assert second.reused
     assert second.path == first.path
@@ -314,13 +315,13 @@ def test_dependency_build_is_deterministic_across_caches(app_dir, wheelhouse, tm
 
 def test_second_dependency_build_runs_no_pip(app_dir, wheelhouse, monkeypatch):
     calls = []
-    real_run = packaging._run
+    real_run = pip_module._run
 
     def counting_run(command, cwd):
         calls.append(command)
         return real_run(command, cwd)
 
-    monkeypatch.setattr(packaging, "_run", counting_run)
+    monkeypatch.setattr(pip_module, "_run", counting_run)
     kwargs = {"requirements": ["nova-top"], "find_links": [str(wheelhouse)], "no_index": True}
     first = build_archive(app_dir, **kwargs)
     assert len(calls) == 1
@@ -328,7 +329,7 @@ def test_second_dependency_build_runs_no_pip(app_dir, wheelhouse, monkeypatch):
     def no_pip(command, cwd):
         raise AssertionError(f"pip ran again: {command}")
 
-    monkeypatch.setattr(packaging, "_run", no_pip)
+    monkeypatch.setattr(pip_module, "_run", no_pip)
     second = build_archive(app_dir, **kwargs)
     assert second.reused
     assert second.sha256_hex == first.sha256_hex
@@ -337,7 +338,7 @@ def test_second_dependency_build_runs_no_pip(app_dir, wheelhouse, monkeypatch):
 def test_code_change_reuses_dependencies_but_rebuilds_the_zip(app_dir, wheelhouse, monkeypatch):
     kwargs = {"requirements": ["nova-top"], "find_links": [str(wheelhouse)], "no_index": True}
     first = build_archive(app_dir, **kwargs)
-    monkeypatch.setattr(packaging, "_run", lambda *a: pytest.fail("pip ran again"))
+    monkeypatch.setattr(pip_module, "_run", lambda *a: pytest.fail("pip ran again"))
     (app_dir / "app.py").write_text("def handler(event, context):\n    return 2\n")
     second = build_archive(app_dir, **kwargs)
     assert not second.reused
@@ -416,7 +417,7 @@ def test_failed_install_leaves_nothing_in_the_cache(app_dir, wheelhouse, isolate
 )
 def test_pip_error_messages_name_the_requirement(app_dir, monkeypatch, stderr):
     monkeypatch.setattr(
-        packaging, "_run", lambda command, cwd: subprocess.CompletedProcess(command, 1, "", stderr)
+        pip_module, "_run", lambda command, cwd: subprocess.CompletedProcess(command, 1, "", stderr)
     )
     with pytest.raises(
         DependencyResolutionError, match=r"'orjson==9\.9'.*manylinux2014_aarch64"
@@ -427,7 +428,7 @@ def test_pip_error_messages_name_the_requirement(app_dir, monkeypatch, stderr):
 
 def test_other_pip_failures_show_pip_output(app_dir, monkeypatch):
     monkeypatch.setattr(
-        packaging,
+        pip_module,
         "_run",
         lambda command, cwd: subprocess.CompletedProcess(command, 2, "", "ERROR: boom happened"),
     )
@@ -437,7 +438,7 @@ def test_other_pip_failures_show_pip_output(app_dir, monkeypatch):
 
 def test_missing_pip_is_explained(app_dir, monkeypatch):
     monkeypatch.setattr(
-        packaging,
+        pip_module,
         "_run",
         lambda command, cwd: subprocess.CompletedProcess(command, 1, "", "No module named pip"),
     )
@@ -510,7 +511,7 @@ def test_machine_specific_pip_files_are_pruned(tmp_path):
         path = site / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(data)
-    files = packaging._prune_dependencies(site)
+    files = pip_module.prune_dependencies(site)
     assert sorted(files) == ["pkg-1.0.dist-info/METADATA", "pkg/__init__.py", "pkg/bin/data.txt"]
     assert not (site / "bin").exists()
     assert not (site / "pkg" / "__pycache__").exists()
@@ -519,7 +520,7 @@ def test_machine_specific_pip_files_are_pruned(tmp_path):
 def test_a_concurrent_install_of_the_same_key_wins_quietly(
     app_dir, wheelhouse, isolated_cache, monkeypatch
 ):
-    real_run = packaging._run
+    real_run = pip_module._run
     kwargs = {"requirements": ["nova-tiny"], "find_links": [str(wheelhouse)], "no_index": True}
     key = dependency_cache_key("nova-tiny\n", find_links=[str(wheelhouse)], no_index=True)
 
@@ -530,7 +531,7 @@ def test_a_concurrent_install_of_the_same_key_wins_quietly(
         (other / "manifest.json").write_text('{"format": "x", "files": {}}')
         return result
 
-    monkeypatch.setattr(packaging, "_run", racing_run)
+    monkeypatch.setattr(pip_module, "_run", racing_run)
     deps = install_dependencies(**kwargs)
     assert "nova_tiny/__init__.py" in deps.files
     leftovers = [p.name for p in (isolated_cache / "deps").iterdir()]
