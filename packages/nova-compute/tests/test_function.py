@@ -805,3 +805,38 @@ def test_whole_statement_or_action_list_as_output(mock_stack, build):
         "sqs:SendMessage",
         ["sns:Publish"],
     ]
+
+
+# -- packaging through the component ------------------------------------------------------------
+def test_pip_does_not_run_during_preview_when_the_cache_is_warm(
+    mock_stack, build, wheelhouse, monkeypatch
+):
+    from nova_compute import _packaging_pip
+
+    args = {"requirements": ["nova-top"], "find_links": [str(wheelhouse)], "no_index": True}
+    first = mock_stack.run(build(**args)).result.archive
+
+    def no_pip(command, cwd):
+        raise AssertionError(f"pip ran during preview: {command}")
+
+    monkeypatch.setattr(_packaging_pip, "_run", no_pip)
+    mock_stack.preview = True
+    rec = mock_stack.run(build(**args))
+    assert rec.result.archive.reused
+    assert rec.get(FUNCTION).inputs["sourceCodeHash"] == first.sha256_b64
+
+
+def test_first_dependency_build_is_announced_with_the_function_name(
+    mock_stack, build, wheelhouse, caplog
+):
+    args = {"requirements": ["nova-top"], "find_links": [str(wheelhouse)], "no_index": True}
+    with caplog.at_level(logging.INFO):
+        mock_stack.run(build(**args))
+    assert (
+        "nova-compute Function 'fn': installing 1 requirement(s) (nova-top) with pip for "
+        "manylinux_2_34_aarch64 (CPython 3.13, arm64, python3.13)" in caplog.text
+    )
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        mock_stack.run(build(**args))
+    assert "installing" not in caplog.text

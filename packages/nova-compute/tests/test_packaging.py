@@ -17,6 +17,7 @@ from nova_compute.packaging import (
     DEFAULT_EXCLUDES,
     DependencyResolutionError,
     PackagingError,
+    PackagingOptions,
     build_archive,
     default_cache_dir,
     dependency_cache_key,
@@ -536,3 +537,110 @@ def test_a_concurrent_install_of_the_same_key_wins_quietly(
     assert "nova_tiny/__init__.py" in deps.files
     leftovers = [p.name for p in (isolated_cache / "deps").iterdir()]
     assert leftovers == [key]
+
+
+# -- options, progress and imports --------------------------------------------------------------
+def test_options_object_and_keyword_overrides_build_the_same_zip(app_dir, wheelhouse):
+    options = PackagingOptions(
+        requirements=["nova-top"], find_links=[str(wheelhouse)], no_index=True
+    )
+    by_object = build_archive(app_dir, options)
+    by_keywords = build_archive(
+        app_dir, requirements=["nova-top"], find_links=[str(wheelhouse)], no_index=True
+    )
+    assert by_object.sha256_hex == by_keywords.sha256_hex
+    assert options.requirements == ("nova-top",)  # lists are kept as tuples (hashable, frozen)
+
+
+def test_the_dependency_key_hashes_exactly_the_dependency_fields(wheelhouse):
+    from nova_compute._packaging_base import DEPENDENCY_FIELDS
+
+    assert set(DEPENDENCY_FIELDS) == {
+        "runtime", "architecture", "pip_extra_args", "find_links", "index_url", "no_index",
+    }  # fmt: skip
+    base = PackagingOptions(find_links=[str(wheelhouse)])
+    for not_in_key in (
+        {"exclude": ["*.csv"]},
+        {"use_default_excludes": False},
+        {"cache_dir": "/elsewhere"},
+    ):
+        changed = PackagingOptions(find_links=[str(wheelhouse)], **not_in_key)
+        assert dependency_cache_key("a\n", changed) == dependency_cache_key("a\n", base)
+
+
+def test_fails_when_an_unknown_option_is_given(app_dir):
+    with pytest.raises(TypeError, match="unknown packaging option 'requirement'"):
+        build_archive(app_dir, requirement=["x"])
+
+
+@pytest.mark.parametrize(
+    ("options", "argument", "match"),
+    [
+        ({"no_index": True}, "no_index", "with no index pip has nowhere to find wheels"),
+        ({"index_url": "pypi.org"}, "index_url", "is not an http"),
+        ({"requirements": ["-r other.txt"]}, "requirements", "not one requirement specifier"),
+        ({"requirements": "requests"}, "requirements", "must be a list of strings"),
+        ({"architecture": "sparc"}, "architecture", "not a Lambda architecture"),
+        (
+            {"runtime": "nodejs22.x", "requirements": ["x"]},
+            "requirements",
+            "not a Python runtime",
+        ),
+    ],
+)
+def test_fails_when_options_are_invalid(options, argument, match):
+    with pytest.raises(PackagingError, match=match) as info:
+        PackagingOptions(**options)
+    assert info.value.argument == argument
+
+
+def test_first_dependency_build_says_what_it_installs_for_which_platform(
+    app_dir, wheelhouse, capsys
+):
+    kwargs = {"requirements": ["nova-top"], "find_links": [str(wheelhouse)], "no_index": True}
+    build_archive(app_dir, **kwargs)
+    first = capsys.readouterr().err
+    assert (
+        "installing 1 requirement(s) (nova-top) with pip for manylinux_2_34_aarch64 "
+        "(CPython 3.13, arm64, python3.13)" in first
+    )
+    build_archive(app_dir, **kwargs)
+    assert capsys.readouterr().err == ""  # a cached build is silent
+
+
+def test_progress_can_be_sent_elsewhere(app_dir, wheelhouse, capsys):
+    lines = []
+    build_archive(
+        app_dir,
+        requirements=["nova-tiny"],
+        find_links=[str(wheelhouse)],
+        no_index=True,
+        architecture="x86_64",
+        progress=lines.append,
+    )
+    assert len(lines) == 1
+    assert "manylinux_2_34_x86_64" in lines[0]
+    assert capsys.readouterr().err == ""
+
+
+def test_importing_packaging_loads_neither_pulumi_nor_the_component():
+    script = (
+        "import sys, nova_compute.packaging, nova_compute.runtimes\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('pulumi', 'pulumi_aws', 'nova_core') or m == 'nova_compute.function')\n"
+        "print(loaded)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_component_is_still_importable_from_the_package():
+    import nova_compute
+
+    assert nova_compute.Function.__name__ == "Function"
+    assert nova_compute.TYPE_TOKEN == "nova-compute:index:Function"
+    assert "Function" in dir(nova_compute)
+    with pytest.raises(AttributeError, match="has no attribute 'Functions'"):
+        _ = nova_compute.Functions
