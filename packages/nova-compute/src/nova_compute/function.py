@@ -99,7 +99,9 @@ class Function(pulumi.ComponentResource):
         ).account_id
         self.role = aws.iam.Role(
             child_name(name, "role"),
-            assume_role_policy=account_id.apply(lambda account: to_json(trust_policy(account))),
+            assume_role_policy=account_id.apply(
+                lambda account: to_json(trust_policy(self._resolved(account, "account id")))
+            ),
             name=plan.role_name,
             path=plan.role_path,
             permissions_boundary=plan.permissions_boundary_arn,
@@ -277,7 +279,10 @@ class Function(pulumi.ComponentResource):
         """The role's policies, one ``RolePolicy`` per concern, keyed by concern."""
         policies = {
             "logs": self._role_policy(
-                "logs", self.log_group.arn.apply(lambda arn: to_json(log_policy(arn)))
+                "logs",
+                self.log_group.arn.apply(
+                    lambda arn: to_json(log_policy(self._resolved(arn, "log group's ARN")))
+                ),
             )
         }
         if plan.tracing_enabled:
@@ -328,6 +333,18 @@ class Function(pulumi.ComponentResource):
             opts=pulumi.ResourceOptions(
                 parent=self, depends_on=[destination_policy] if destination_policy else []
             ),
+        )
+
+    def _resolved(self, value: Any, what: str) -> str:
+        """An output AWS assigns (an ARN, the account id); a clear error when it is missing,
+        which happens only under test mocks that echo inputs back as outputs."""
+        if isinstance(value, str) and value:
+            return value
+        raise RuntimeError(
+            f"nova-compute Function '{self._name}': the {what} resolved to {value!r}. AWS always "
+            "assigns it; under Pulumi mocks, new_resource and call must return realistic "
+            "outputs (nova_testing.NovaMocks does) instead of echoing the inputs "
+            "(`return [name + '_id', inputs]`), because ARNs and account ids are never inputs"
         )
 
     def _role_policy(self, key: str, document: pulumi.Input[str]) -> aws.iam.RolePolicy:
