@@ -840,3 +840,19 @@ def test_first_dependency_build_is_announced_with_the_function_name(
     with caplog.at_level(logging.INFO):
         mock_stack.run(build(**args))
     assert "installing" not in caplog.text
+
+
+def test_added_statement_errors_name_the_key_in_the_path(mock_stack, build):
+    from nova_core import NovaInputError
+
+    def program():
+        fn = build()()
+        fn.add_policy_statements("wide", [{"Action": "s3:*", "Resource": "arn:aws:s3:::b/*"}])
+
+    with pytest.raises(NovaInputError) as info:
+        mock_stack.run(program)
+    assert str(info.value).startswith(
+        "nova-compute Function 'fn': argument 'add_policy_statements[\"wide\"][0].Action' is "
+        "'s3:*': wildcard actions"
+    )
+    assert "fn-policy-wide" not in {r.name for r in mock_stack.last}

@@ -13,7 +13,7 @@ from typing import Any
 import pulumi
 import pulumi_aws as aws
 
-from nova_core import check_when_known, child_name, is_deep_plain, is_plain
+from nova_core import at, check_when_known, child_name, is_deep_plain, is_plain
 
 from . import packaging
 from ._plan import FunctionPlan, checker_for, plan_function
@@ -213,7 +213,7 @@ class Function(pulumi.ComponentResource):
         (``<component name>-policy-<key>``), validated like ``policy_statements``."""
         checker = self._checker
         grants.check_policy_key(checker, key, self._policy_keys)
-        argument = f"add_policy_statements[{key}]"
+        argument = at("add_policy_statements", key)
         if statements is None:
             checker.fail(
                 argument, statements, "needs at least one statement", "pass a list of statements"

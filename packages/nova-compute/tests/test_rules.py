@@ -1,4 +1,4 @@
-"""Every Lambda / IAM rule rejects bad input before anything is registered (security-rules B.2/B.3)."""
+"""Every Lambda / IAM rule in _rules rejects bad input before anything is registered (B.2/B.3)."""
 
 import pulumi
 import pytest
