@@ -259,6 +259,17 @@ class PackagingOptions:
         return tuple(f.name for f in fields(cls))
 
     @classmethod
+    def field_kinds(cls) -> dict[str, str]:
+        """Field name -> ``"list"`` (of strings), ``"flag"`` (bool) or ``"text"`` (str)."""
+        kinds = {}
+        for f in fields(cls):
+            kind = str(f.type)
+            kinds[f.name] = (
+                "list" if kind.startswith("tuple") else "flag" if kind == "bool" else "text"
+            )
+        return kinds
+
+    @classmethod
     def from_mapping(cls, values: Mapping[str, Any]) -> PackagingOptions:
         """Options from the keys of ``values`` named like fields (``None`` means the default)."""
         names = cls.field_names()

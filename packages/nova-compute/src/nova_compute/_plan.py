@@ -28,6 +28,7 @@ from ._rules import logging as logs
 from ._rules import packaging as code_rules
 from ._rules import runtime as runtime_rules
 from ._rules import statements as iam
+from .args import FunctionArgs
 from .packaging import BuiltArchive, PackagingOptions
 
 __all__ = ["ARG_KEYS", "DEFAULTS", "FunctionPlan", "checker_for", "plan_function"]
@@ -48,17 +49,8 @@ DEFAULTS: Mapping[str, Any] = {
 except the packaging options, whose defaults are the field defaults of
 ``nova_compute.packaging.PackagingOptions`` (the one list of them, shared with build scripts)."""
 
-ARG_KEYS: tuple[str, ...] = (
-    "code_path", "code", "handler", "runtime", "architecture", *code_rules.OPTION_KEYS,
-    "memory_mb", "timeout_seconds", "ephemeral_storage_mb", "environment",
-    "environment_kms_key_arn", "reserved_concurrency", "account_concurrency", "layers",
-    "description", "tags", "function_name", "role_name", "role_path", "permissions_boundary_arn",
-    "policy_statements", "allow_wildcard_resources_reason", "log_group_name",
-    "log_retention_days", "log_group_kms_key_arn", "log_group_class", "application_log_level",
-    "system_log_level", "tracing_enabled", "dead_letter_target_arn",
-    "on_failure_destination_arn", "async_max_retry_attempts", "async_max_event_age_seconds",
-)  # fmt: skip
-"""Every key of ``FunctionArgs`` (a test keeps the two in step)."""
+ARG_KEYS: tuple[str, ...] = tuple(FunctionArgs.__annotations__)
+"""Every key of ``FunctionArgs``, read from the TypedDict itself."""
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,6 @@ OPTION_KEYS = tuple(
 )
 """``FunctionArgs`` keys that only apply to ``code_path`` (the fields of ``PackagingOptions``
 besides runtime and architecture, which every function has)."""
-_LISTS = ("exclude", "requirements", "pip_extra_args", "find_links")
-_PATHS = ("requirements_file", "cache_dir", "index_url")
-_FLAGS = ("use_default_excludes", "no_index")
 
 
 def check_code(checker: Checker, args: Mapping[str, Any]) -> packaging.PackagingOptions | None:
@@ -70,14 +67,16 @@ def check_code(checker: Checker, args: Mapping[str, Any]) -> packaging.Packaging
 
 
 def _options(checker: Checker, args: Mapping[str, Any]) -> packaging.PackagingOptions:
-    for key in _LISTS:
-        values = checker.sequence(key, args.get(key), what="the list of packaging options")
-        for index, item in enumerate(values or ()):
-            checker.string(at(key, index), item, plain=True)
-    for key in _PATHS:
-        checker.string(key, args.get(key), plain=True)
-    for key in _FLAGS:
-        checker.boolean(key, args.get(key), plain=True)
+    kinds = packaging.PackagingOptions.field_kinds()
+    for key in OPTION_KEYS:
+        if kinds[key] == "list":
+            items = checker.sequence(key, args.get(key), what="the list of packaging options")
+            for index, item in enumerate(items or ()):
+                checker.string(at(key, index), item, plain=True)
+        elif kinds[key] == "flag":
+            checker.boolean(key, args.get(key), plain=True)
+        else:
+            checker.string(key, args.get(key), plain=True)
     values = {k: args.get(k) for k in OPTION_KEYS}
     if values["requirements"] is not None or values["requirements_file"] is not None:
         for key in ("runtime", "architecture"):
