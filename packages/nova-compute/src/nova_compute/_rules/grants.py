@@ -30,23 +30,8 @@ def check_grant(
     taken: Collection[str],
 ) -> None:
     """Rules for ``Function.grant_invoke``: never public, always scoped by source ARN."""
-    if key is None:
-        checker.fail("grant_invoke.name", key, "must be given", "use e.g. 'api'")
-    checker.string(
-        "grant_invoke.name",
-        key,
-        pattern=GRANT_KEY,
-        rule="must be 1-100 letters, digits, '.', '_' or '-' (it names the permission)",
-        fix="use e.g. 'api'",
-        plain=True,
-    )
-    if key in taken:
-        checker.fail(
-            "grant_invoke.name",
-            key,
-            "this function already has a grant with that name",
-            "use another name",
-        )
+    _check_key(checker, "grant_invoke.name", key, GRANT_KEY, "1-100 letters, digits, '.', "
+               "'_' or '-' (it names the permission)", "api", taken)  # fmt: skip
     if checker.string("grant_invoke.principal", principal) is not None:
         if principal == "*":
             checker.fail(
@@ -93,20 +78,29 @@ def check_grant(
 
 
 def check_policy_key(checker: Checker, key: Any, taken: Collection[str]) -> None:
+    _check_key(checker, "add_policy_statements.key", key, POLICY_KEY,
+               "1-40 letters, digits or '-' (it names the role policy)", "orders-table",
+               taken)  # fmt: skip
+
+
+def _check_key(
+    checker: Checker,
+    argument: str,
+    key: Any,
+    pattern: re.Pattern[str],
+    what: str,
+    example: str,
+    taken: Collection[str],
+) -> None:
+    """A plain key that names a child, unique on this function."""
     if key is None:
-        checker.fail("add_policy_statements.key", key, "must be given", "use e.g. 'orders-table'")
-    checker.string(
-        "add_policy_statements.key",
-        key,
-        pattern=POLICY_KEY,
-        rule="must be 1-40 letters, digits or '-' (it names the role policy)",
-        fix="use e.g. 'orders-table'",
-        plain=True,
-    )
+        checker.fail(argument, key, "must be given", f"use e.g. {example!r}")
+    checker.string(argument, key, pattern=pattern, rule=f"must be {what}",
+                   fix=f"use e.g. {example!r}", plain=True)  # fmt: skip
     if key in taken:
         checker.fail(
-            "add_policy_statements.key",
+            argument,
             key,
-            f"the key is already used on this role (taken: {', '.join(sorted(taken))})",
+            f"this function already uses that key (taken: {', '.join(sorted(taken))})",
             "use another key",
         )

@@ -35,28 +35,21 @@ def check_component_name(checker: Checker, name: Any, function_name: Any, role_n
             "use a short name of letters, digits and hyphens, e.g. 'orders-api'",
             source="IAM PutRolePolicy",
         )
-    if function_name is None:
-        limit = 64 - len(FUNCTION_CHILD) - AUTONAME_SUFFIX
-        if not FUNCTION_NAME.fullmatch(name) or len(name) > limit:
+    for explicit, argument, child, pattern, service, source in (
+        (function_name, "function_name", FUNCTION_CHILD, FUNCTION_NAME, "Lambda",
+         "Lambda CreateFunction"),
+        (role_name, "role_name", ROLE_CHILD, ROLE_NAME, "IAM", "IAM CreateRole"),
+    ):  # fmt: skip
+        limit = 64 - len(child) - AUTONAME_SUFFIX
+        if explicit is None and (not pattern.fullmatch(name) or len(name) > limit):
             checker.fail(
                 "name",
                 name,
-                f"without 'function_name' the Lambda name is '<name>{FUNCTION_CHILD}-<7 hex>', "
-                f"which must be at most 64 letters, digits, '-' or '_' (so the name at most "
-                f"{limit} of them)",
-                "shorten the component name or set 'function_name' explicitly",
-                source="Lambda CreateFunction",
-            )
-    if role_name is None:
-        limit = 64 - len(ROLE_CHILD) - AUTONAME_SUFFIX
-        if not ROLE_NAME.fullmatch(name) or len(name) > limit:
-            checker.fail(
-                "name",
-                name,
-                f"without 'role_name' the role name is '<name>{ROLE_CHILD}-<7 hex>', which IAM "
-                f"limits to 64 characters (so the name at most {limit})",
-                "shorten the component name or set 'role_name' explicitly",
-                source="IAM CreateRole",
+                f"without '{argument}' the name is '<name>{child}-<7 hex>', which {service} "
+                f"limits to 64 of its allowed characters (so the name at most {limit}, and no "
+                "characters the name may not hold)",
+                f"shorten the component name or set '{argument}' explicitly",
+                source=source,
             )
 
 
