@@ -6,6 +6,7 @@ from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 BASIC = EXAMPLES / "basic.py"
+TESTING = EXAMPLES / "test_hello.py"
 README = Path(__file__).resolve().parent.parent / "README.md"
 
 
@@ -60,3 +61,38 @@ def test_readme_lists_the_default_excludes():
     readme = README.read_text()
     for pattern in DEFAULT_EXCLUDES:
         assert f"`{pattern}`" in readme
+
+
+def test_the_testing_example_passes(mock_stack):
+    example = runpy.run_path(str(TESTING))
+    example["test_hello_is_traced_private_and_logs_to_its_own_group"](mock_stack)
+    assert mock_stack.last.get("aws:lambda/function:Function").inputs["timeout"] == 10
+
+
+def test_readme_testing_section_shows_the_testing_example():
+    readme = README.read_text()
+    testing = readme[readme.index("## Testing") :]
+    assert TESTING.read_text().strip() in testing
+    assert 'return [name + "_id", inputs]' in testing
+
+
+def test_echo_mocks_get_a_clear_message_instead_of_a_crash(app_dir):
+    import pulumi
+    import pytest
+
+    from nova_compute import Function, FunctionArgs
+    from nova_testing.harness import MockStack
+
+    class EchoMocks(pulumi.runtime.Mocks):
+        def new_resource(self, args):
+            return [args.name + "_id", args.inputs]
+
+        def call(self, args):
+            return args.args
+
+    stack = MockStack(mocks=EchoMocks())
+    try:
+        with pytest.raises(Exception, match=r"resolved to None\. AWS always assigns it.*NovaMocks"):
+            stack.run(lambda: Function("fn", FunctionArgs(code_path=str(app_dir))))
+    finally:
+        stack.reset()

@@ -8,7 +8,7 @@ import pytest
 from pulumi.provider.experimental.analyzer import Analyzer
 
 from nova_compute import TYPE_TOKEN, Function, FunctionArgs
-from nova_compute._validation import ARG_KEYS
+from nova_compute._plan import ARG_KEYS
 from nova_testing import Match
 
 FUNCTION = "aws:lambda/function:Function"
@@ -304,7 +304,11 @@ def test_environment_with_output_values_is_resolved(mock_stack, build):
 
 def test_fails_when_an_output_environment_value_is_an_access_key(mock_stack, build):
     secret = pulumi.Output.secret("AKIAIOSFODNN7EXAMPLE")
-    with pytest.raises(ValueError, match=r"environment\.KEY' is 'AKIA\*+LE'.*access key id"):
+    with pytest.raises(
+        ValueError,
+        match=r"environment\[\"KEY\"\]' is 'AKIA\*+LE' \(checked when the Output resolved\): .*"
+        r"access key id",
+    ):
         mock_stack.run(build(environment={"KEY": secret}))
 
 
@@ -331,7 +335,11 @@ def test_dead_letter_arn_as_output_is_checked_and_used(mock_stack, build):
 
 
 def test_fails_when_an_output_dead_letter_arn_is_not_a_queue(mock_stack, build):
-    with pytest.raises(ValueError, match="dead-letter target is an SQS queue or SNS topic ARN"):
+    with pytest.raises(
+        ValueError,
+        match=r"'dead_letter_target_arn' is 'arn:aws:s3:::bucket' \(checked when the Output "
+        r"resolved\): must be sqs or sns ARN",
+    ):
         mock_stack.run(
             build(dead_letter_target_arn=pulumi.Output.from_input("arn:aws:s3:::bucket"))
         )
@@ -470,7 +478,7 @@ def test_add_policy_statements_creates_its_own_role_policy(mock_stack, build):
 @pytest.mark.parametrize(
     ("key", "statements", "match"),
     [
-        ("logs", [{"Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}], "already used"),
+        ("logs", [{"Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}], "already uses that key"),
         (
             "bad key!",
             [{"Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}],
@@ -539,7 +547,8 @@ def test_grant_invoke_scopes_by_source_arn_and_account(mock_stack, build):
 
     rec = mock_stack.run(program)
     permission = rec.get(PERMISSION)
-    assert permission.name == "fn-api"
+    assert permission.name == "fn-permission-api"
+    assert permission.aliases == ({"name": "fn-api"},)
     assert permission.parent_urn == rec.get(TYPE_TOKEN).urn
     assert permission.inputs == {
         "action": "lambda:InvokeFunction",
@@ -563,10 +572,10 @@ def test_grant_invoke_keeps_an_explicit_account_and_outputs(mock_stack, build):
         return fn
 
     rec = mock_stack.run(program)
-    events = rec.get(PERMISSION, "fn-events")
+    events = rec.get(PERMISSION, "fn-permission-events")
     assert events.inputs["sourceAccount"] == "210987654321"
     assert events.inputs["sourceArn"] == "arn:aws:events:us-east-1:210987654321:rule/nightly"
-    partner = rec.get(PERMISSION, "fn-partner")
+    partner = rec.get(PERMISSION, "fn-permission-partner")
     assert "sourceAccount" not in partner.inputs
     assert partner.inputs["principal"] == "210987654321"
 
@@ -618,7 +627,7 @@ def test_fails_when_grant_name_is_reused(mock_stack, build):
         fn.grant_invoke("api", "apigateway.amazonaws.com", "arn:aws:execute-api:us-east-1:1:a/*/*")
         fn.grant_invoke("api", "apigateway.amazonaws.com", "arn:aws:execute-api:us-east-1:1:b/*/*")
 
-    with pytest.raises(ValueError, match="already has a grant with that name"):
+    with pytest.raises(ValueError, match=r"argument .grant_invoke.name. is .api.: this function already uses that key"):
         mock_stack.run(program)
 
 
@@ -690,9 +699,12 @@ def test_component_is_host_compatible():
     assert definition.outputs["timeoutSeconds"].type.value == "integer"
 
 
-def test_arg_keys_match_the_typed_dict():
-    assert set(FunctionArgs.__annotations__) == set(ARG_KEYS)
-    assert len(ARG_KEYS) == len(set(ARG_KEYS))
+def test_every_args_key_documents_its_default():
+    schema = Analyzer("nova-compute").analyze([Function])
+    inputs = schema["component_definitions"]["Function"].inputs
+    undocumented = [k for k, v in inputs.items() if "Default:" not in (v.description or "")]
+    assert undocumented == []
+    assert len(inputs) == len(ARG_KEYS) == 41
 
 
 # -- values that are still Outputs ------------------------------------------------------------
@@ -721,7 +733,11 @@ def test_statement_with_output_action_is_checked_when_known(mock_stack, build):
         "Action": [pulumi.Output.from_input("sqs:*")],
         "Resource": "arn:aws:sqs:us-east-1:1:q",
     }
-    with pytest.raises(ValueError, match=r"'policy_statements\[0\]\.Action' is 'sqs:\*': wildcard"):
+    with pytest.raises(
+        ValueError,
+        match=r"'policy_statements\[0\]\.Action' is 'sqs:\*' \(checked when the Output "
+        r"resolved\): wildcard",
+    ):
         mock_stack.run(build(policy_statements=[statement]))
 
 
@@ -754,7 +770,7 @@ def test_added_statements_and_grants_may_hold_outputs(mock_stack, build):
     rec = mock_stack.run(program)
     policy = json.loads(rec.get(ROLE_POLICY, "fn-policy-queue").inputs["policy"])
     assert policy["Statement"][0]["Action"] == "sqs:SendMessage"
-    permission = rec.get(PERMISSION, "fn-sns")
+    permission = rec.get(PERMISSION, "fn-permission-sns")
     assert permission.inputs["principal"] == "sns.amazonaws.com"
     assert "sourceAccount" not in permission.inputs  # unknown principal kind: no account default
 
@@ -792,3 +808,54 @@ def test_whole_statement_or_action_list_as_output(mock_stack, build):
         "sqs:SendMessage",
         ["sns:Publish"],
     ]
+
+
+# -- packaging through the component ------------------------------------------------------------
+def test_pip_does_not_run_during_preview_when_the_cache_is_warm(
+    mock_stack, build, wheelhouse, monkeypatch
+):
+    from nova_compute import _packaging_pip
+
+    args = {"requirements": ["nova-top"], "find_links": [str(wheelhouse)], "no_index": True}
+    first = mock_stack.run(build(**args)).result.archive
+
+    def no_pip(command, cwd):
+        raise AssertionError(f"pip ran during preview: {command}")
+
+    monkeypatch.setattr(_packaging_pip, "_run", no_pip)
+    mock_stack.preview = True
+    rec = mock_stack.run(build(**args))
+    assert rec.result.archive.reused
+    assert rec.get(FUNCTION).inputs["sourceCodeHash"] == first.sha256_b64
+
+
+def test_first_dependency_build_is_announced_with_the_function_name(
+    mock_stack, build, wheelhouse, caplog
+):
+    args = {"requirements": ["nova-top"], "find_links": [str(wheelhouse)], "no_index": True}
+    with caplog.at_level(logging.INFO):
+        mock_stack.run(build(**args))
+    assert (
+        "nova-compute Function 'fn': installing 1 requirement(s) (nova-top) with pip for "
+        "manylinux_2_34_aarch64 (CPython 3.13, arm64, python3.13)" in caplog.text
+    )
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        mock_stack.run(build(**args))
+    assert "installing" not in caplog.text
+
+
+def test_added_statement_errors_name_the_key_in_the_path(mock_stack, build):
+    from nova_core import NovaInputError
+
+    def program():
+        fn = build()()
+        fn.add_policy_statements("wide", [{"Action": "s3:*", "Resource": "arn:aws:s3:::b/*"}])
+
+    with pytest.raises(NovaInputError) as info:
+        mock_stack.run(program)
+    assert str(info.value).startswith(
+        "nova-compute Function 'fn': argument 'add_policy_statements[\"wide\"][0].Action' is "
+        "'s3:*': wildcard actions"
+    )
+    assert "fn-policy-wide" not in {r.name for r in mock_stack.last}

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from nova_compute import packaging
+from nova_compute import _packaging_files as files_module
+from nova_compute import _packaging_pip as pip_module
 from nova_compute.packaging import (
     DEFAULT_EXCLUDES,
     DependencyResolutionError,
     PackagingError,
+    PackagingOptions,
     build_archive,
     default_cache_dir,
     dependency_cache_key,
@@ -169,7 +171,7 @@ def test_second_build_reuses_the_zip_without_writing(app_dir, monkeypatch):
     def no_zip(*args, **kwargs):
         raise AssertionError("the zip was written again")
 
-    monkeypatch.setattr(packaging, "_write_zip", no_zip)
+    monkeypatch.setattr(files_module, "write_zip", no_zip)
     second = build_archive(app_dir)
     assert second.reused
     assert second.path == first.path
@@ -314,13 +316,13 @@ def test_dependency_build_is_deterministic_across_caches(app_dir, wheelhouse, tm
 
 def test_second_dependency_build_runs_no_pip(app_dir, wheelhouse, monkeypatch):
     calls = []
-    real_run = packaging._run
+    real_run = pip_module._run
 
     def counting_run(command, cwd):
         calls.append(command)
         return real_run(command, cwd)
 
-    monkeypatch.setattr(packaging, "_run", counting_run)
+    monkeypatch.setattr(pip_module, "_run", counting_run)
     kwargs = {"requirements": ["nova-top"], "find_links": [str(wheelhouse)], "no_index": True}
     first = build_archive(app_dir, **kwargs)
     assert len(calls) == 1
@@ -328,7 +330,7 @@ def test_second_dependency_build_runs_no_pip(app_dir, wheelhouse, monkeypatch):
     def no_pip(command, cwd):
         raise AssertionError(f"pip ran again: {command}")
 
-    monkeypatch.setattr(packaging, "_run", no_pip)
+    monkeypatch.setattr(pip_module, "_run", no_pip)
     second = build_archive(app_dir, **kwargs)
     assert second.reused
     assert second.sha256_hex == first.sha256_hex
@@ -337,7 +339,7 @@ def test_second_dependency_build_runs_no_pip(app_dir, wheelhouse, monkeypatch):
 def test_code_change_reuses_dependencies_but_rebuilds_the_zip(app_dir, wheelhouse, monkeypatch):
     kwargs = {"requirements": ["nova-top"], "find_links": [str(wheelhouse)], "no_index": True}
     first = build_archive(app_dir, **kwargs)
-    monkeypatch.setattr(packaging, "_run", lambda *a: pytest.fail("pip ran again"))
+    monkeypatch.setattr(pip_module, "_run", lambda *a: pytest.fail("pip ran again"))
     (app_dir / "app.py").write_text("def handler(event, context):\n    return 2\n")
     second = build_archive(app_dir, **kwargs)
     assert not second.reused
@@ -416,7 +418,7 @@ def test_failed_install_leaves_nothing_in_the_cache(app_dir, wheelhouse, isolate
 )
 def test_pip_error_messages_name_the_requirement(app_dir, monkeypatch, stderr):
     monkeypatch.setattr(
-        packaging, "_run", lambda command, cwd: subprocess.CompletedProcess(command, 1, "", stderr)
+        pip_module, "_run", lambda command, cwd: subprocess.CompletedProcess(command, 1, "", stderr)
     )
     with pytest.raises(
         DependencyResolutionError, match=r"'orjson==9\.9'.*manylinux2014_aarch64"
@@ -427,7 +429,7 @@ def test_pip_error_messages_name_the_requirement(app_dir, monkeypatch, stderr):
 
 def test_other_pip_failures_show_pip_output(app_dir, monkeypatch):
     monkeypatch.setattr(
-        packaging,
+        pip_module,
         "_run",
         lambda command, cwd: subprocess.CompletedProcess(command, 2, "", "ERROR: boom happened"),
     )
@@ -437,7 +439,7 @@ def test_other_pip_failures_show_pip_output(app_dir, monkeypatch):
 
 def test_missing_pip_is_explained(app_dir, monkeypatch):
     monkeypatch.setattr(
-        packaging,
+        pip_module,
         "_run",
         lambda command, cwd: subprocess.CompletedProcess(command, 1, "", "No module named pip"),
     )
@@ -510,7 +512,7 @@ def test_machine_specific_pip_files_are_pruned(tmp_path):
         path = site / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(data)
-    files = packaging._prune_dependencies(site)
+    files = pip_module.prune_dependencies(site)
     assert sorted(files) == ["pkg-1.0.dist-info/METADATA", "pkg/__init__.py", "pkg/bin/data.txt"]
     assert not (site / "bin").exists()
     assert not (site / "pkg" / "__pycache__").exists()
@@ -519,7 +521,7 @@ def test_machine_specific_pip_files_are_pruned(tmp_path):
 def test_a_concurrent_install_of_the_same_key_wins_quietly(
     app_dir, wheelhouse, isolated_cache, monkeypatch
 ):
-    real_run = packaging._run
+    real_run = pip_module._run
     kwargs = {"requirements": ["nova-tiny"], "find_links": [str(wheelhouse)], "no_index": True}
     key = dependency_cache_key("nova-tiny\n", find_links=[str(wheelhouse)], no_index=True)
 
@@ -530,8 +532,115 @@ def test_a_concurrent_install_of_the_same_key_wins_quietly(
         (other / "manifest.json").write_text('{"format": "x", "files": {}}')
         return result
 
-    monkeypatch.setattr(packaging, "_run", racing_run)
+    monkeypatch.setattr(pip_module, "_run", racing_run)
     deps = install_dependencies(**kwargs)
     assert "nova_tiny/__init__.py" in deps.files
     leftovers = [p.name for p in (isolated_cache / "deps").iterdir()]
     assert leftovers == [key]
+
+
+# -- options, progress and imports --------------------------------------------------------------
+def test_options_object_and_keyword_overrides_build_the_same_zip(app_dir, wheelhouse):
+    options = PackagingOptions(
+        requirements=["nova-top"], find_links=[str(wheelhouse)], no_index=True
+    )
+    by_object = build_archive(app_dir, options)
+    by_keywords = build_archive(
+        app_dir, requirements=["nova-top"], find_links=[str(wheelhouse)], no_index=True
+    )
+    assert by_object.sha256_hex == by_keywords.sha256_hex
+    assert options.requirements == ("nova-top",)  # lists are kept as tuples (hashable, frozen)
+
+
+def test_the_dependency_key_hashes_exactly_the_dependency_fields(wheelhouse):
+    from nova_compute._packaging_base import DEPENDENCY_FIELDS
+
+    assert set(DEPENDENCY_FIELDS) == {
+        "runtime", "architecture", "pip_extra_args", "find_links", "index_url", "no_index",
+    }  # fmt: skip
+    base = PackagingOptions(find_links=[str(wheelhouse)])
+    for not_in_key in (
+        {"exclude": ["*.csv"]},
+        {"use_default_excludes": False},
+        {"cache_dir": "/elsewhere"},
+    ):
+        changed = PackagingOptions(find_links=[str(wheelhouse)], **not_in_key)
+        assert dependency_cache_key("a\n", changed) == dependency_cache_key("a\n", base)
+
+
+def test_fails_when_an_unknown_option_is_given(app_dir):
+    with pytest.raises(TypeError, match="unknown packaging option 'requirement'"):
+        build_archive(app_dir, requirement=["x"])
+
+
+@pytest.mark.parametrize(
+    ("options", "argument", "match"),
+    [
+        ({"no_index": True}, "no_index", "with no index pip has nowhere to find wheels"),
+        ({"index_url": "pypi.org"}, "index_url", "is not an http"),
+        ({"requirements": ["-r other.txt"]}, "requirements", "not one requirement specifier"),
+        ({"requirements": "requests"}, "requirements", "must be a list of strings"),
+        ({"architecture": "sparc"}, "architecture", "not a Lambda architecture"),
+        (
+            {"runtime": "nodejs22.x", "requirements": ["x"]},
+            "requirements",
+            "not a Python runtime",
+        ),
+    ],
+)
+def test_fails_when_options_are_invalid(options, argument, match):
+    with pytest.raises(PackagingError, match=match) as info:
+        PackagingOptions(**options)
+    assert info.value.argument == argument
+
+
+def test_first_dependency_build_says_what_it_installs_for_which_platform(
+    app_dir, wheelhouse, capsys
+):
+    kwargs = {"requirements": ["nova-top"], "find_links": [str(wheelhouse)], "no_index": True}
+    build_archive(app_dir, **kwargs)
+    first = capsys.readouterr().err
+    assert (
+        "installing 1 requirement(s) (nova-top) with pip for manylinux_2_34_aarch64 "
+        "(CPython 3.13, arm64, python3.13)" in first
+    )
+    build_archive(app_dir, **kwargs)
+    assert capsys.readouterr().err == ""  # a cached build is silent
+
+
+def test_progress_can_be_sent_elsewhere(app_dir, wheelhouse, capsys):
+    lines = []
+    build_archive(
+        app_dir,
+        requirements=["nova-tiny"],
+        find_links=[str(wheelhouse)],
+        no_index=True,
+        architecture="x86_64",
+        progress=lines.append,
+    )
+    assert len(lines) == 1
+    assert "manylinux_2_34_x86_64" in lines[0]
+    assert capsys.readouterr().err == ""
+
+
+def test_importing_packaging_loads_neither_pulumi_nor_the_component():
+    script = (
+        "import sys, nova_compute.packaging, nova_compute.runtimes\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('pulumi', 'pulumi_aws', 'nova_core') or m == 'nova_compute.function')\n"
+        "print(loaded)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_component_is_still_importable_from_the_package():
+    import nova_compute
+
+    assert nova_compute.Function.__name__ == "Function"
+    assert nova_compute.TYPE_TOKEN == "nova-compute:index:Function"
+    assert "Function" in dir(nova_compute)
+    with pytest.raises(AttributeError, match="has no attribute 'Functions'"):
+        _ = nova_compute.Functions
