@@ -1,0 +1,1 @@
+"""Args -> frozen plans; the only place defaults live."""

@@ -1,0 +1,1 @@
+"""Pure checks, one concern per file."""
