@@ -63,10 +63,11 @@ def _role_name(check: Checker, method: str, role: Any) -> pulumi.Input[str]:
             return value
     raise check.error(
         f"{method}.role",
-        f"<{type(role).__name__}>",
+        role,
         "a grant needs an IAM role: an aws.iam.Role, an object with a role_name/name Output, "
         "or a role name",
         "pass the role resource or its name",
+        shown=f"<{type(role).__name__}>",
     )
 
 

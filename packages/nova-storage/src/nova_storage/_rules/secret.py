@@ -99,19 +99,20 @@ def check_value(check: Checker, value: Any) -> None:
 
 
 def check_exclude_characters(check: Checker, value: Any, special: bool) -> str | None:
-    """Characters to leave out of a generated value: only from the special set, and not all."""
+    """Special characters to leave out of a generated value (not letters or digits, and not
+    every special character). Returns the special characters left to draw from."""
     text = check.string("exclude_characters", value, plain=True)
     if text is None:
         return None
-    other = sorted({c for c in text if c not in RANDOM_PASSWORD_SPECIALS})
-    if other:
+    alphanumeric = sorted({c for c in text if c.isalnum()})
+    if alphanumeric:
         check.fail(
             "exclude_characters",
             text,
-            "only special characters can be excluded from a generated value "
+            "a generated value can leave out special characters only "
             f"(random.RandomPassword draws them from {RANDOM_PASSWORD_SPECIALS!r}); "
-            f"{''.join(other)!r} are not among them",
-            "remove the letters, digits and other characters from exclude_characters",
+            f"{''.join(alphanumeric)!r} cannot be excluded one by one",
+            "remove the letters and digits from exclude_characters",
             source="pulumi-random RandomPassword.override_special",
         )
     remaining = "".join(c for c in RANDOM_PASSWORD_SPECIALS if c not in text)
@@ -179,9 +180,10 @@ def check_rotation_function(check: Checker, value: Any) -> Any:
     if arn is None:
         check.fail(
             "rotation_function",
-            f"<{type(value).__name__}>",
+            value,
             "the rotation function must be a Lambda function (an object with an arn) or its ARN",
             "pass the function resource or its ARN",
+            shown=f"<{type(value).__name__}>",
         )
     if is_plain(arn) and parse_arn(str(arn)) is None:
         check.fail(
