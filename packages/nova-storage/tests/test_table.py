@@ -2,6 +2,7 @@
 
 import gc
 import inspect
+import json
 import re
 import typing
 from pathlib import Path
@@ -258,3 +259,22 @@ def test_component_analyzer_accepts_the_component():
     assert component.inputs["partitionKey"].optional is False
     assert set(component.outputs) == {"table", "name", "arn", "streamArn", "kmsKeyArn"}
     assert component.outputs["streamArn"].optional is True
+
+
+def test_package_schema_holds_bucket_table_and_secret_together():
+    from pulumi.provider.experimental.component import ComponentProvider
+
+    from nova_storage import Bucket, Secret
+
+    schema = json.loads(ComponentProvider([Bucket, Table, Secret], "nova-storage").schema)
+    assert set(schema["resources"]) == {
+        "nova-storage:index:Bucket",
+        "nova-storage:index:Table",
+        "nova-storage:index:Secret",
+    }
+    table = schema["resources"]["nova-storage:index:Table"]
+    assert table["requiredInputs"] == ["partitionKey"]
+    assert {"nova-storage:index:TableKeyArgs", "nova-storage:index:GlobalIndexArgs"} <= set(
+        schema["types"]
+    )
+    assert schema["resources"]["nova-storage:index:Secret"]["requiredInputs"] == []
