@@ -268,3 +268,15 @@ def test_component_analyzer_accepts_the_component():
     }
     assert set(component.outputs) == {"secret", "arn", "name", "version", "kmsKeyArn"}
     assert component.outputs["kmsKeyArn"].optional is True
+
+
+def test_identity_of_the_stateful_children_is_pinned(mock_stack):
+    """Renaming the secret replaces it (and its name stays reserved for the recovery window);
+    renaming the password regenerates the value: these URNs are part of the public contract."""
+    rec = mock_stack.run(lambda: Secret("app"))
+    prefix = "urn:pulumi:test::nova-test::nova-storage:index:Secret$"
+    assert {r.name: r.urn for r in rec.resources if r.custom} == {
+        "app-secret": f"{prefix}aws:secretsmanager/secret:Secret::app-secret",
+        "app-value": f"{prefix}random:index/randomPassword:RandomPassword::app-value",
+        "app-version": f"{prefix}aws:secretsmanager/secretVersion:SecretVersion::app-version",
+    }

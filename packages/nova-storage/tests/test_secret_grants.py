@@ -2,6 +2,7 @@
 
 import json
 
+import pulumi
 import pulumi_aws as aws
 import pytest
 
@@ -102,3 +103,17 @@ def test_fails_when_the_grant_id_is_not_a_stable_key(mock_stack):
     with pytest.raises(NovaInputError, match=r"'grant_read\.grant_id' is 'two words': grant ids"):
         mock_stack.run(program)
     mock_stack.last.resource_count_is(ROLE_POLICY, 0)
+
+
+def test_an_output_cmk_is_stated_and_granted_once_known(mock_stack):
+    def program():
+        secret = Secret("app", {"kms_key_arn": pulumi.Output.from_input(KMS_KEY)})
+        secret.grant_read("api")
+
+    rec = mock_stack.run(program)
+    assert rec.named("app-secret").inputs["kmsKeyId"] == KMS_KEY
+    statements = json.loads(rec.named("app-grant-read-api").inputs["policy"])["Statement"]
+    assert statements[1]["Resource"] == KMS_KEY
+    assert statements[1]["Condition"] == {
+        "StringEquals": {"kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com"}
+    }

@@ -278,3 +278,15 @@ def test_package_schema_holds_bucket_table_and_secret_together():
         schema["types"]
     )
     assert schema["resources"]["nova-storage:index:Secret"]["requiredInputs"] == []
+
+
+def test_identity_of_the_stateful_child_is_pinned(mock_stack):
+    """Renaming or re-parenting the table child replaces the table (data loss): its URN is part
+    of the public contract, like the type token."""
+    rec = mock_stack.run(lambda: Table("records", TableArgs(partition_key=PK)))
+    assert _table(rec).urn == (
+        "urn:pulumi:test::nova-test::nova-storage:index:Table$aws:dynamodb/table:Table::records-table"
+    )
+    assert (
+        rec.named("records").urn == "urn:pulumi:test::nova-test::nova-storage:index:Table::records"
+    )
