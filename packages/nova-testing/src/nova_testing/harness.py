@@ -9,6 +9,7 @@ on the recording see resolved, plain values, so a false assertion always fails; 
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -61,6 +62,7 @@ class MockStack:
         self.secret_keys = list(secret_keys or [])
         self.preview = preview
         self.last: Recording | None = None
+        self._failed = False
 
     def set_config(self, key: str, value: Any, *, secret: bool = False) -> None:
         """Set one config value for the next run (``key`` like ``"project:memoryMb"``)."""
@@ -97,6 +99,7 @@ class MockStack:
             _sync_await(run_pulumi_func(body))
         except BaseException:
             # Keep what was registered before the failure: tests assert it is nothing.
+            self._failed = True
             self.last = Recording(monitor.records, {}, None, resolve)
             self._drain_pending_tasks()
             raise
@@ -117,9 +120,19 @@ class MockStack:
             loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
 
     def reset(self) -> None:
-        """Leave no runtime state behind (called by the pytest fixture after each test)."""
+        """Leave no runtime state behind (called by the pytest fixture after each test).
+
+        After a failed run, garbage is collected here: the failed futures log "exception was
+        never retrieved" with a formatted traceback when they are collected, and on CPython 3.11
+        that formatting calls ``ast.parse``. Collected later by chance, inside another parse
+        (``inspect.getsource``, pytest's import rewriting), it corrupts the parser's state and
+        every later parse fails with "AST constructor recursion depth mismatch" (gh-106905).
+        """
         self._drain_pending_tasks()
         pulumi_settings.ROOT.set(None)
         pulumi_settings.SETTINGS.rpc_manager.clear()
         pulumi_settings.SETTINGS.outputs.clear()
         pulumi_config.set_all_config({}, [])
+        if self._failed:
+            self._failed = False
+            gc.collect()
