@@ -1,7 +1,6 @@
 """Secret under the kit's mocks: every default (SM-01, SM-02, SM-05), supplied values, generated
 value options, rotation (SM-03), retention and the analyzer."""
 
-import gc
 import inspect
 import re
 import types
@@ -38,13 +37,6 @@ def secret_value(recorded):
     assert isinstance(recorded, dict), f"not marked secret: {recorded!r}"
     assert SECRET_SIG in recorded
     return recorded["value"]
-
-
-@pytest.fixture
-def collect_garbage_after():
-    """See test_table_rules.py: collect a failed run's futures outside any later parse."""
-    yield
-    gc.collect()
 
 
 def test_defaults_generate_a_stable_value_and_state_the_key(mock_stack):
@@ -151,11 +143,11 @@ def test_force_delete_sets_a_zero_recovery_window(mock_stack):
 
 @pytest.mark.parametrize(
     "function",
-    [ROTATE_ARN, types.SimpleNamespace(arn=pulumi.Output.from_input(ROTATE_ARN))],
+    [lambda: ROTATE_ARN, lambda: types.SimpleNamespace(arn=pulumi.Output.from_input(ROTATE_ARN))],
     ids=["arn", "object-with-arn"],
 )
 def test_rotation_adds_a_schedule_after_a_scoped_invoke_permission(mock_stack, function):
-    rec = mock_stack.run(lambda: Secret("db", {"rotation_function": function}))
+    rec = mock_stack.run(lambda: Secret("db", {"rotation_function": function()}))
     secret_arn = rec.named("db-secret").outputs["arn"]
     permission = rec.named("db-rotation-invoke")
     assert permission.type == PERMISSION
@@ -205,9 +197,7 @@ def test_retain_on_delete_reaches_the_secret_its_version_and_value(mock_stack, r
         assert rec.named(name).retain_on_delete is retain
 
 
-def test_fails_when_an_output_secret_name_resolves_to_the_suffix_trap(
-    collect_garbage_after, mock_stack
-):
+def test_fails_when_an_output_secret_name_resolves_to_the_suffix_trap(mock_stack):
     def program():
         Secret("app", {"secret_name": pulumi.Output.from_input("app-secret")})
 

@@ -52,14 +52,14 @@ CASES = [
     ),
     (
         "value-with-length",
-        {"value": pulumi.Output.secret("x"), "length": 40},
+        lambda: {"value": pulumi.Output.secret("x"), "length": 40},
         "length",
         "shapes a generated value",
         "drop length",
     ),
     (
         "value-with-special",
-        {"value": pulumi.Output.secret("x"), "special": False},
+        lambda: {"value": pulumi.Output.secret("x"), "special": False},
         "special",
         "shapes a generated value",
         "drop special",
@@ -188,7 +188,8 @@ CASES = [
 def test_fails_when_an_argument_breaks_a_secret_rule(mock_stack, given, argument, rule, fix):
     logical = "app secret" if argument == "name" else "app"
     with pytest.raises(NovaInputError) as raised:
-        mock_stack.run(lambda: Secret(logical, given))
+        # Outputs are built inside the run's runtime, never at import or outside a run.
+        mock_stack.run(lambda: Secret(logical, given() if callable(given) else given))
     error = raised.value
     assert error.component == "nova-storage Secret"
     assert error.name == logical
