@@ -171,6 +171,13 @@ CASES = [
         "Lambda function",
         "function resource",
     ),
+    (
+        "rotation-function-object-with-a-queue-arn",
+        {"rotation_function": types.SimpleNamespace(arn="arn:aws:sqs:us-east-1:123456789012:q")},
+        "rotation_function.arn",
+        "must be lambda ARN",
+        "function:rotate",
+    ),
     # tags (SM-08)
     (
         "tag-key-reserved",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from nova_core import Checker, is_plain, parse_arn
+from nova_core import Checker, is_plain
 
 __all__ = [
     "MAX_DESCRIPTION",
@@ -165,32 +165,28 @@ def check_recovery_window(check: Checker, value: Any, force_delete: bool) -> int
 
 def check_rotation_function(check: Checker, value: Any) -> Any:
     """A Lambda function: an object with an ``arn`` (a nova ``Function``, an
-    ``aws.lambda_.Function``) or a function ARN."""
-    if isinstance(value, str):
-        parsed = check.arn(
-            "rotation_function",
-            value,
+    ``aws.lambda_.Function``) or a function ARN. Returns the ARN (plain or ``Output``)."""
+    argument = "rotation_function"
+    arn = value
+    if not isinstance(value, str):
+        arn = getattr(value, "arn", None)
+        argument = "rotation_function.arn"
+        if arn is None:
+            check.fail(
+                "rotation_function",
+                value,
+                "the rotation function must be a Lambda function (an object with an arn) or "
+                "its ARN",
+                "pass the function resource or its ARN",
+                shown=f"<{type(value).__name__}>",
+            )
+    if is_plain(arn):
+        check.arn(
+            argument,
+            arn,
             service="lambda",
             resource_types=["function"],
             example="arn:aws:lambda:us-east-1:123456789012:function:rotate",
-        )
-        assert parsed is not None
-        return value
-    arn = getattr(value, "arn", None)
-    if arn is None:
-        check.fail(
-            "rotation_function",
-            value,
-            "the rotation function must be a Lambda function (an object with an arn) or its ARN",
-            "pass the function resource or its ARN",
-            shown=f"<{type(value).__name__}>",
-        )
-    if is_plain(arn) and parse_arn(str(arn)) is None:
-        check.fail(
-            "rotation_function.arn",
-            arn,
-            "must be a Lambda function ARN",
-            "pass the function resource or its ARN",
         )
     return arn
 
