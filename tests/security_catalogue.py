@@ -31,6 +31,9 @@ TOPIC = "aws:sns/topic:Topic"
 TOPIC_POLICY = "aws:sns/topicPolicy:TopicPolicy"
 KMS_KEY = "aws:kms/key:Key"
 DOMAIN = "aws:apigatewayv2/domainName:DomainName"
+TABLE = "aws:dynamodb/table:Table"
+SECRET = "aws:secretsmanager/secret:Secret"
+SECRET_ROTATION = "aws:secretsmanager/secretRotation:SecretRotation"
 
 ALLOWED_RETENTION = {
     1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557,
@@ -348,7 +351,11 @@ def role_no_managed_policies(rec: Recording) -> list[str]:
     return out
 
 
-WILDCARD_RESOURCE_ALLOWED = {"xray:PutTraceSegments", "xray:PutTelemetryRecords"}
+WILDCARD_RESOURCE_ALLOWED = {
+    "xray:PutTraceSegments",
+    "xray:PutTelemetryRecords",
+    "dynamodb:ListStreams",  # supports no resource-level permissions (DDB-05's stated exception)
+}
 
 
 def role_policies_least_privilege(rec: Recording) -> list[str]:
@@ -541,6 +548,83 @@ def kms_keys_deletion_safety(rec: Recording) -> list[str]:
     return out
 
 
+def table_point_in_time_recovery(rec: Recording) -> list[str]:
+    out = []
+    for table in rec.by_type(TABLE):
+        pitr = table.inputs.get("pointInTimeRecovery") or {}
+        if pitr.get("enabled") is not True:
+            out.append(f"{_name(table)}: point-in-time recovery off")
+        elif not 1 <= (pitr.get("recoveryPeriodInDays") or 35) <= 35:
+            out.append(f"{_name(table)}: recovery period {pitr.get('recoveryPeriodInDays')!r}")
+    return out
+
+
+def table_deletion_protection(rec: Recording) -> list[str]:
+    return [
+        f"{_name(t)}: deletion protection off"
+        for t in rec.by_type(TABLE)
+        if t.inputs.get("deletionProtectionEnabled") is not True
+    ]
+
+
+def table_encryption_stated(rec: Recording) -> list[str]:
+    out = []
+    for table in rec.by_type(TABLE):
+        sse = table.inputs.get("serverSideEncryption")
+        if not isinstance(sse, dict) or not isinstance(sse.get("enabled"), bool):
+            out.append(f"{_name(table)}: encryption key not stated (serverSideEncryption)")
+    return out
+
+
+def table_on_demand(rec: Recording) -> list[str]:
+    return [
+        f"{_name(t)}: billing mode {t.inputs.get('billingMode')!r}, not PAY_PER_REQUEST"
+        for t in rec.by_type(TABLE)
+        if t.inputs.get("billingMode") != "PAY_PER_REQUEST"
+    ]
+
+
+def secret_key_stated(rec: Recording) -> list[str]:
+    return [
+        f"{_name(s)}: kmsKeyId not stated"
+        for s in rec.by_type(SECRET)
+        if not s.inputs.get("kmsKeyId")
+    ]
+
+
+def secret_recovery_window(rec: Recording) -> list[str]:
+    out = []
+    for secret in rec.by_type(SECRET):
+        window = secret.inputs.get("recoveryWindowInDays")
+        if not isinstance(window, int) or not 7 <= window <= 30:
+            out.append(f"{_name(secret)}: recovery window {window!r}, not 7-30 days")
+    return out
+
+
+def secret_rotation_within_90_days(rec: Recording) -> list[str]:
+    out = []
+    for rotation in rec.by_type(SECRET_ROTATION):
+        days = (rotation.inputs.get("rotationRules") or {}).get("automaticallyAfterDays")
+        if not isinstance(days, int) or days > 90:
+            out.append(f"{_name(rotation)}: rotates every {days!r} days (> 90)")
+    return out
+
+
+def secret_reads_exact_arn(rec: Recording) -> list[str]:
+    out = []
+    for policy in rec.by_type(ROLE_POLICY):
+        for statement in _statements(policy.inputs.get("policy")):
+            actions = _as_list(statement.get("Action"))
+            if statement.get("Effect") != "Allow" or not any(
+                str(a).startswith("secretsmanager:") for a in actions
+            ):
+                continue
+            for resource in _as_list(statement.get("Resource")):
+                if "*" in str(resource):
+                    out.append(f"{_name(policy)}: secret access on {resource!r}")
+    return out
+
+
 RULES: tuple[Rule, ...] = (
     Rule("S3-01", "SH S3.8, S3.2/S3.3; AwsSolutions-S2; CKV2_AWS_6", "all four public access block flags", (BUCKET,), s3_public_access_block),
     Rule("S3-02", "SH S3.12; CKV2_AWS_65", "ACLs disabled (BucketOwnerEnforced)", (BUCKET,), s3_acls_disabled),
@@ -575,6 +659,14 @@ RULES: tuple[Rule, ...] = (
     Rule("K-01", "SH KMS.4; CKV_AWS_7", "KMS key rotation", (KMS_KEY,), kms_keys_rotate),
     Rule("K-02", "SH KMS.5; CKV2_AWS_64; CKV_AWS_33", "explicit, non-public key policy", (KMS_KEY,), kms_keys_explicit_policy),
     Rule("K-03", "SH KMS.3", "30-day deletion window, lockout check kept", (KMS_KEY,), kms_keys_deletion_safety),
+    Rule("DDB-01", "SH DynamoDB.2; AwsSolutions-DDB3; CKV_AWS_28; AWS-0024", "point-in-time recovery on, 1-35 days", (TABLE,), table_point_in_time_recovery),
+    Rule("DDB-02", "SH DynamoDB.6", "deletion protection on", (TABLE,), table_deletion_protection),
+    Rule("DDB-03", "CT.DYNAMODB.PR.2", "table encryption key stated", (TABLE,), table_encryption_stated),
+    Rule("DDB-04", "SH DynamoDB.1", "on-demand capacity", (TABLE,), table_on_demand),
+    Rule("SM-02", "CKV_AWS_149; AWS-0098", "secret encryption key stated", (SECRET,), secret_key_stated),
+    Rule("SM-03", "SH SecretsManager.4; CKV_AWS_304", "rotation at most every 90 days when configured", (SECRET_ROTATION,), secret_rotation_within_90_days),
+    Rule("SM-04", "I-03 family", "secret access on exact ARNs, never '*'", (ROLE_POLICY,), secret_reads_exact_arn),
+    Rule("SM-05", "Secrets Manager DeleteSecret", "recovery window 7-30 days", (SECRET,), secret_recovery_window),
 )  # fmt: skip
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}

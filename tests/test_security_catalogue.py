@@ -13,7 +13,7 @@ from security_catalogue import RULES, RULES_BY_ID, evaluate
 from nova_api import HttpApi, HttpApiArgs
 from nova_compute import Function, FunctionArgs
 from nova_observability import AlarmTopic, AlarmTopicArgs, ServiceMonitor, ServiceMonitorArgs
-from nova_storage import Bucket, BucketArgs
+from nova_storage import Bucket, BucketArgs, Secret, SecretArgs, Table, TableArgs
 
 PUBLIC_ROUTES = load_contract().PUBLIC_ROUTES
 HELLO = pulumi.AssetArchive(
@@ -25,12 +25,45 @@ def _function():
     return Function("fn", FunctionArgs(code=HELLO, handler="app.handler"))
 
 
+CMK = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+ROTATE = "arn:aws:lambda:us-east-1:123456789012:function:rotate"
+
+
+def _table():
+    return Table("table", TableArgs(partition_key={"name": "id", "type": "S"}))
+
+
+def _table_with_everything():
+    """CMK, stream and every grant: the stream grant's ListStreams on '*' is the one allowed
+    wildcard resource."""
+    fn = _function()
+    table = Table(
+        "table",
+        TableArgs(
+            partition_key={"name": "id", "type": "S"},
+            global_indexes={"by-kind": {"partition_key": {"name": "kind", "type": "S"}}},
+            kms_key_arn=CMK,
+            stream="NEW_AND_OLD_IMAGES",
+        ),
+    )
+    table.grant_read_write_data(fn.role)
+    table.grant_stream_read(fn.role)
+
+
+def _secret_with_everything():
+    fn = _function()
+    secret = Secret("secret", SecretArgs(kms_key_arn=CMK, rotation_function=ROTATE))
+    secret.grant_read(fn.role)
+
+
 def _default_instances():
     """Each component with nothing but its required arguments."""
     fn = _function()
     api = HttpApi("api", HttpApiArgs(targets={"fn": fn}, routes={"GET /items": {}}))
     bucket = Bucket("bucket", BucketArgs())
     AlarmTopic("topic", AlarmTopicArgs())
+    _table()
+    Secret("secret")
     ServiceMonitor(
         "monitor",
         ServiceMonitorArgs(functions={"fn": fn}, apis={"api": api}, buckets={"bucket": bucket}),
@@ -53,6 +86,10 @@ DEFAULT_PROGRAMS = {
             kms_key_arn="arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
         ),
     ),
+    "nova-storage Table": _table,
+    "nova-storage Table with a CMK, a stream and grants": _table_with_everything,
+    "nova-storage Secret": lambda: Secret("secret"),
+    "nova-storage Secret with a CMK, rotation and a grant": _secret_with_everything,
     "all components together": _default_instances,
 }
 
