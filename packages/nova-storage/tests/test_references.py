@@ -199,3 +199,13 @@ def test_fails_when_a_stream_grant_is_asked_of_a_reference_without_stream_arn(mo
         mock_stack.run(lambda: Table.from_arn("orders", TABLE_ARN).grant_stream_read("consumer"))
     assert "stream_arn" in raised.value.fix
     assert mock_stack.last.resources == []
+
+
+def test_table_from_name_without_region_config_uses_non_blocking_lookups(mock_stack):
+    rec = mock_stack.run(lambda: Table.from_name("orders", "orders"))
+    assert rec.value(rec.result.arn) == "arn:aws:dynamodb:us-east-1:123456789012:table/orders"
+    assert {token for token, _ in mock_stack.mocks.calls} == {
+        "aws:index/getRegion:getRegion",
+        "aws:index/getPartition:getPartition",
+        "aws:index/getCallerIdentity:getCallerIdentity",
+    }
