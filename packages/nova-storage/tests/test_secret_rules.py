@@ -135,6 +135,13 @@ CASES = [
         "drop recovery_window_days",
     ),
     ("force-delete-not-bool", {"force_delete": "yes"}, "force_delete", "True or False", "bool"),
+    (
+        "recovery-window-output",
+        lambda: {"recovery_window_days": pulumi.Output.from_input(7)},
+        "recovery_window_days",
+        "not an Output",
+        "plain value",
+    ),
     # rotation (SM-03, B.9 rotation schedule)
     (
         "rotation-days-without-function",

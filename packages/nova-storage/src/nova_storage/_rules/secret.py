@@ -160,6 +160,7 @@ def check_recovery_window(check: Checker, value: Any, force_delete: bool) -> int
         minimum=low,
         maximum=high,
         source="Secrets Manager API: DeleteSecret",
+        plain=True,
     )
 
 
