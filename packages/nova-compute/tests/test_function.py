@@ -478,7 +478,11 @@ def test_add_policy_statements_creates_its_own_role_policy(mock_stack, build):
 @pytest.mark.parametrize(
     ("key", "statements", "match"),
     [
-        ("logs", [{"Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}], "already uses that key"),
+        (
+            "logs",
+            [{"Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}],
+            "already uses that key",
+        ),
         (
             "bad key!",
             [{"Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}],
@@ -627,7 +631,10 @@ def test_fails_when_grant_name_is_reused(mock_stack, build):
         fn.grant_invoke("api", "apigateway.amazonaws.com", "arn:aws:execute-api:us-east-1:1:a/*/*")
         fn.grant_invoke("api", "apigateway.amazonaws.com", "arn:aws:execute-api:us-east-1:1:b/*/*")
 
-    with pytest.raises(ValueError, match=r"argument .grant_invoke.name. is .api.: this function already uses that key"):
+    with pytest.raises(
+        ValueError,
+        match=r"argument .grant_invoke.name. is .api.: this function already uses that key",
+    ):
         mock_stack.run(program)
 
 

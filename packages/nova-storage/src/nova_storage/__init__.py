@@ -82,3 +82,80 @@ __all__ = [
     "bucket_prefix_for",
     "__version__",
 ]
+
+# -- Table, Secret and references to existing ones ----------------------------------------------
+from ._access import GrantRole, NamedRole
+from ._plan.secret import (
+    DEFAULT_KMS_KEY_ID,
+    DEFAULT_PASSWORD_LENGTH,
+    DEFAULT_RECOVERY_WINDOW_DAYS,
+    DEFAULT_ROTATION_DAYS,
+)
+from ._plan.table import BILLING_MODE, DEFAULT_RECOVERY_PERIOD_DAYS
+from ._secret_policies import (
+    SECRET_KMS_READ_ACTIONS,
+    SECRET_READ_ACTIONS,
+    secret_read_policy_document,
+)
+from ._table_policies import (
+    TABLE_KMS_READ_ACTIONS,
+    TABLE_KMS_WRITE_ACTIONS,
+    TABLE_READ_ACTIONS,
+    TABLE_STREAM_ACTIONS,
+    TABLE_STREAM_LIST_ACTIONS,
+    TABLE_WRITE_ACTIONS,
+    table_read_policy_document,
+    table_read_write_policy_document,
+    table_stream_read_policy_document,
+    table_write_policy_document,
+)
+from .references import SecretLike, SecretReference, TableLike, TableReference
+from .secret import SECRET_TYPE_TOKEN, Secret, SecretArgs
+from .table import (
+    TABLE_TYPE_TOKEN,
+    GlobalIndexArgs,
+    LocalIndexArgs,
+    Table,
+    TableArgs,
+    TableKeyArgs,
+)
+
+__all__ += [
+    # Table
+    "Table",
+    "TableArgs",
+    "TableKeyArgs",
+    "GlobalIndexArgs",
+    "LocalIndexArgs",
+    "TABLE_TYPE_TOKEN",
+    "BILLING_MODE",
+    "DEFAULT_RECOVERY_PERIOD_DAYS",
+    "TABLE_READ_ACTIONS",
+    "TABLE_WRITE_ACTIONS",
+    "TABLE_STREAM_ACTIONS",
+    "TABLE_STREAM_LIST_ACTIONS",
+    "TABLE_KMS_READ_ACTIONS",
+    "TABLE_KMS_WRITE_ACTIONS",
+    "table_read_policy_document",
+    "table_write_policy_document",
+    "table_read_write_policy_document",
+    "table_stream_read_policy_document",
+    # Secret
+    "Secret",
+    "SecretArgs",
+    "SECRET_TYPE_TOKEN",
+    "DEFAULT_KMS_KEY_ID",
+    "DEFAULT_PASSWORD_LENGTH",
+    "DEFAULT_RECOVERY_WINDOW_DAYS",
+    "DEFAULT_ROTATION_DAYS",
+    "SECRET_READ_ACTIONS",
+    "SECRET_KMS_READ_ACTIONS",
+    "secret_read_policy_document",
+    # references and grants
+    "TableReference",
+    "SecretReference",
+    "TableLike",
+    "SecretLike",
+    "GrantRole",
+    "NamedRole",
+]

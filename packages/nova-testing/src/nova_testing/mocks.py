@@ -300,7 +300,10 @@ class NovaMocks(pulumi.runtime.Mocks):
         if typ.startswith("aws:secretsmanager/"):  # SecretRotation, SecretPolicy
             return str(out.get("secretId") or out.get("secretArn") or _suffix(typ, args.name))
         if typ == "random:index/randomPassword:RandomPassword":
-            length = out.get("length") if isinstance(out.get("length"), int) else 32
+            # Numbers arrive from the engine as floats (64.0): accept any whole number.
+            given = out.get("length")
+            whole = isinstance(given, int | float) and not isinstance(given, bool)
+            length = int(given) if whole and given == int(given) and given > 0 else 32
             seed = hashlib.sha256(f"{args.name}\x1fpassword".encode()).hexdigest()
             result = (seed * (length // len(seed) + 1))[:length]
             out.update(result=result, bcryptHash="$2a$10$" + _suffix(result, length=53))

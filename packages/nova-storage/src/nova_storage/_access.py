@@ -1,0 +1,208 @@
+"""Grant plumbing shared by ``Table``, ``Secret`` and their references.
+
+A grant creates one ``aws.iam.RolePolicy`` named ``<name>-grant-<kind>-<key>``: the key is the
+role's logical name (or the role name string), or ``grant_id`` when given, as for ``Bucket``.
+The policy document comes from the pure builders in ``_table_policies`` / ``_secret_policies``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any, Protocol, runtime_checkable
+
+import pulumi
+import pulumi_aws as aws
+
+from nova_core import Checker, NovaInputError, child_name, field
+
+from ._secret_policies import secret_read_policy_document
+from ._table_policies import (
+    table_read_policy_document,
+    table_read_write_policy_document,
+    table_stream_read_policy_document,
+    table_write_policy_document,
+)
+
+__all__ = ["GrantRole", "NamedRole", "SecretGrants", "TableGrants"]
+
+_KEY_CHARS = re.compile(r"[^\w+=,.@-]+")
+_ROLE_NAME = re.compile(r"[\w+=,.@-]{1,64}")
+_GRANT_KEY = re.compile(r"[A-Za-z0-9_+=,.@-]{1,64}")
+
+
+@runtime_checkable
+class NamedRole(Protocol):
+    """Anything with a role ``name`` output, such as ``aws.iam.Role``."""
+
+    @property
+    def name(self) -> pulumi.Output[str]: ...
+
+
+GrantRole = aws.iam.Role | NamedRole | str
+"""What a grant accepts: an ``aws.iam.Role``, an object with a ``name``/``role_name`` Output, or
+a role name."""
+
+Builder = Callable[[str, str | None], dict[str, Any]]
+
+
+def _role_name(check: Checker, method: str, role: Any) -> pulumi.Input[str]:
+    if isinstance(role, str):
+        if not _ROLE_NAME.fullmatch(role):
+            check.fail(
+                f"{method}.role",
+                role,
+                "IAM role names are 1 to 64 letters, digits or + = , . @ _ - (B.3 RoleName)",
+                "pass the role's name (not its ARN) or the aws.iam.Role itself",
+            )
+        return role
+    for attribute in ("role_name", "name", "id"):
+        value = getattr(role, attribute, None)
+        if isinstance(value, pulumi.Output):
+            return value
+    raise check.error(
+        f"{method}.role",
+        role,
+        "a grant needs an IAM role: an aws.iam.Role, an object with a role_name/name Output, "
+        "or a role name",
+        "pass the role resource or its name",
+        shown=f"<{type(role).__name__}>",
+    )
+
+
+def _grant_key(check: Checker, method: str, role: Any, grant_id: str | None) -> str:
+    if grant_id is not None:
+        key = check.string(
+            f"{method}.grant_id",
+            grant_id,
+            max_length=64,
+            pattern=_GRANT_KEY,
+            rule="grant ids are 1-64 letters, digits or _ + = , . @ -",
+            fix="pass a short stable key such as 'etl'",
+            plain=True,
+        )
+        assert key is not None
+        return key
+    if isinstance(role, str):
+        return role
+    logical = getattr(role, "pulumi_resource_name", None)
+    if isinstance(logical, str) and logical:
+        return _KEY_CHARS.sub("-", logical)[:64]
+    raise check.error(
+        f"{method}.grant_id",
+        None,
+        f"no stable key can be derived from a {type(role).__name__} (it has no logical name)",
+        "pass grant_id='<stable-key>'",
+    )
+
+
+class _Grants:
+    """Creates the role policies; subclasses say what they grant on."""
+
+    _grant_component: str
+    _grant_name: str
+    _grant_parent: pulumi.Resource | None
+    _grant_names: set[str]
+
+    def _init_grants(
+        self, component: str, name: str, parent: pulumi.Resource | None = None
+    ) -> None:
+        self._grant_component = component
+        self._grant_name = name
+        self._grant_parent = parent
+        self._grant_names = set()
+
+    def _attach(
+        self,
+        kind: str,
+        role: Any,
+        grant_id: str | None,
+        document: pulumi.Output[str],
+    ) -> aws.iam.RolePolicy:
+        method = f"grant_{kind.replace('-', '_')}"
+        check = Checker(self._grant_component, self._grant_name)
+        role_name = _role_name(check, method, role)
+        key = _grant_key(check, method, role, grant_id)
+        logical_name = child_name(self._grant_name, f"grant-{kind}", key)
+        if logical_name in self._grant_names:
+            check.fail(
+                field(method, "grant_id"),
+                key,
+                f"a {kind} grant with key {key!r} exists already",
+                "pass a distinct grant_id for the second grant to the same role",
+            )
+        self._grant_names.add(logical_name)
+        return aws.iam.RolePolicy(
+            logical_name,
+            role=role_name,
+            policy=document,
+            opts=pulumi.ResourceOptions(parent=self._grant_parent),
+        )
+
+
+def _document(builder: Builder, arn: pulumi.Input[str], kms: pulumi.Input[str] | None) -> Any:
+    return pulumi.Output.all(arn, kms).apply(lambda v: json.dumps(builder(v[0], v[1])))
+
+
+class TableGrants(_Grants):
+    """``grant_*_data`` and ``grant_stream_read`` for anything with ``arn``, ``stream_arn`` and
+    ``kms_key_arn`` (a ``Table`` or a table reference). No public annotations here: Pulumi's
+    component analyzer reads them from every base class of a component."""
+
+    def grant_read_data(
+        self, role: GrantRole, *, grant_id: str | None = None
+    ) -> aws.iam.RolePolicy:
+        """Let ``role`` read items (``GetItem``, ``Query``, ``Scan``, ...) of the table and its
+        indexes; with a CMK also ``kms:Decrypt``/``kms:DescribeKey``. Creates the role policy
+        ``<name>-grant-read-data-<key>``."""
+        document = _document(table_read_policy_document, self.arn, self.kms_key_arn)
+        return self._attach("read-data", role, grant_id, document)
+
+    def grant_write_data(
+        self, role: GrantRole, *, grant_id: str | None = None
+    ) -> aws.iam.RolePolicy:
+        """Let ``role`` put, update and delete items; with a CMK also the writer KMS actions.
+        Creates ``<name>-grant-write-data-<key>``."""
+        document = _document(table_write_policy_document, self.arn, self.kms_key_arn)
+        return self._attach("write-data", role, grant_id, document)
+
+    def grant_read_write_data(
+        self, role: GrantRole, *, grant_id: str | None = None
+    ) -> aws.iam.RolePolicy:
+        """``grant_read_data`` and ``grant_write_data`` in one role policy
+        (``<name>-grant-read-write-data-<key>``)."""
+        document = _document(table_read_write_policy_document, self.arn, self.kms_key_arn)
+        return self._attach("read-write-data", role, grant_id, document)
+
+    def grant_stream_read(
+        self, role: GrantRole, *, grant_id: str | None = None
+    ) -> aws.iam.RolePolicy:
+        """Let ``role`` read the table's stream (``DescribeStream``, ``GetRecords``,
+        ``GetShardIterator`` on the stream ARN, ``ListStreams`` on ``*``); with a CMK also
+        ``kms:Decrypt``/``kms:DescribeKey``. Creates ``<name>-grant-stream-read-<key>``."""
+        if self.stream_arn is None:
+            raise NovaInputError(
+                self._grant_component,
+                self._grant_name,
+                "grant_stream_read",
+                None,
+                "the table has no stream to read",
+                "set stream (e.g. 'NEW_AND_OLD_IMAGES') on the table, or pass stream_arn to "
+                "the reference",
+                shown="a table without a stream",
+            )
+        document = _document(table_stream_read_policy_document, self.stream_arn, self.kms_key_arn)
+        return self._attach("stream-read", role, grant_id, document)
+
+
+class SecretGrants(_Grants):
+    """``grant_read`` for anything with ``arn`` and ``kms_key_arn`` (a ``Secret`` or a
+    secret reference)."""
+
+    def grant_read(self, role: GrantRole, *, grant_id: str | None = None) -> aws.iam.RolePolicy:
+        """Let ``role`` read the secret (``GetSecretValue``, ``DescribeSecret`` on its ARN); with
+        a CMK also ``kms:Decrypt`` through Secrets Manager only. Creates
+        ``<name>-grant-read-<key>``."""
+        document = _document(secret_read_policy_document, self.arn, self.kms_key_arn)
+        return self._attach("read", role, grant_id, document)
