@@ -16,10 +16,11 @@ from fixtures.raw_program import program as raw_program
 
 from nova_api import HttpApi, HttpApiArgs
 from nova_compute import Function, FunctionArgs
+from nova_messaging import Queue, QueueArgs
 from nova_observability import AlarmTopic, AlarmTopicArgs, ServiceMonitor, ServiceMonitorArgs
 from nova_policy import RULES, RULES_BY_ID, check_records, parse_config
 from nova_policy.analyzer import PackProcess
-from nova_storage import Bucket, BucketArgs
+from nova_storage import Bucket, BucketArgs, Secret, SecretArgs, Table, TableArgs, object_created
 from nova_testing import MockStack
 from nova_testing.preview import main as preview_main
 
@@ -63,6 +64,23 @@ DEFAULT_PROGRAMS = {
         ),
     ),
     "all components together": _default_instances,
+    "nova-storage Table": lambda: Table(
+        "table", TableArgs(partition_key={"name": "id", "type": "S"})
+    ),
+    "nova-storage Table with a stream read by a function": lambda: Table(
+        "table", TableArgs(partition_key={"name": "id", "type": "S"}, stream="NEW_IMAGE")
+    ).grant_stream_read(_function().role),
+    "nova-storage Secret": lambda: Secret("secret", SecretArgs()),
+    "nova-storage Secret read by a function": lambda: Secret("secret", SecretArgs()).grant_read(
+        _function().role
+    ),
+    "nova-messaging Queue": lambda: Queue("queue", QueueArgs()),
+    "nova-messaging Queue with its consumer": lambda: Queue(
+        "queue", QueueArgs(consumer={"function": _function()})
+    ),
+    "nova-storage Bucket with object_created (S3-16)": lambda: Bucket(
+        "bucket", BucketArgs(notifications=object_created(_function(), prefix="imports/"))
+    ),
     "nova-storage Bucket notifying a nova-compute Function (S3-16)": lambda: Bucket(
         "bucket",
         BucketArgs(

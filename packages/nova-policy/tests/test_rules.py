@@ -86,3 +86,17 @@ def test_provisioned_tables_pass_ddb04_with_read_and_write_scaling():
         "billing mode 'PROVISIONED' without auto scaling of WriteCapacityUnits"
     ]
     assert rule.violations(table, Stack([table, target("Read"), target("Write")])) == []
+
+
+@pytest.mark.parametrize(
+    ("action", "allowed"),
+    [("dynamodb:ListStreams", True), ("xray:PutTelemetryRecords", True), ("dynamodb:Scan", False)],
+)
+def test_i03_allows_resource_star_only_for_actions_without_resource_level_permissions(
+    action, allowed
+):
+    from rule_cases import _role_policy
+
+    resources = _role_policy({"Effect": "Allow", "Action": action, "Resource": "*"})
+    messages = _messages("I-03", resources)
+    assert (messages == []) is allowed, messages

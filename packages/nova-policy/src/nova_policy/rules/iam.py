@@ -16,7 +16,11 @@ from ._common import (
     statements,
 )
 
-WILDCARD_RESOURCE_ALLOWED = frozenset({"xray:PutTraceSegments", "xray:PutTelemetryRecords"})
+WILDCARD_RESOURCE_ALLOWED = frozenset(
+    # Actions without resource-level permissions: X-Ray's segment upload, and DynamoDB's stream
+    # listing (a stream consumer's only way to find the current stream ARN; DDB-05).
+    {"xray:PutTraceSegments", "xray:PutTelemetryRecords", "dynamodb:ListStreams"}
+)
 """Actions that have no resource-level permissions (``Resource: "*"`` is unavoidable)."""
 AWS_MANAGED_POLICY = "arn:aws:iam::aws:policy/"
 
