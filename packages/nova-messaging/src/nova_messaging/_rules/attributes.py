@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from nova_core import Checker
 
-from .numbers import whole
-
 __all__ = [
     "MAX_DELAY",
     "MAX_MESSAGE_SIZE",
@@ -64,11 +62,11 @@ def check_delay(checker: Checker, argument: str, value: object) -> int | None:
 
 def check_max_message_size(checker: Checker, argument: str, value: object) -> int | None:
     """Largest message in bytes: 1,024-1,048,576."""
-    return whole(
-        checker,
+    return checker.integer(
         argument,
         value,
         minimum=MIN_MESSAGE_SIZE,
         maximum=MAX_MESSAGE_SIZE,
         source="SQS CreateQueue MaximumMessageSize",
+        plain=True,
     )

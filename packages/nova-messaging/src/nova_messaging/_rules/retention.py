@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from nova_core import Checker
 
-from .numbers import whole
-
 __all__ = ["MAX_RETENTION", "MIN_RETENTION", "check_dlq_outlives_source", "check_retention"]
 
 MIN_RETENTION = 60
@@ -18,8 +16,8 @@ DLQ_SOURCE = "SQS developer guide, dead-letter queues: the enqueue timestamp is 
 
 def check_retention(checker: Checker, argument: str, value: object) -> int | None:
     """A retention SQS accepts, known when the program runs."""
-    return whole(
-        checker, argument, value, minimum=MIN_RETENTION, maximum=MAX_RETENTION, source=SOURCE
+    return checker.integer(
+        argument, value, minimum=MIN_RETENTION, maximum=MAX_RETENTION, source=SOURCE, plain=True
     )
 
 
