@@ -29,7 +29,7 @@ def test_catalogue_has_the_documented_kinds():
         "functions": ["errors", "throttles", "duration"],
         "apis": ["5xx", "4xx", "latency", "integration_latency"],
         "buckets": ["4xx", "5xx"],
-        "queues": ["dlq", "age", "consumer_stopped"],
+        "queues": ["dlq", "age", "waiting", "consumer_stopped"],
         "tables": ["read_throttles", "write_throttles", "system_errors", "user_errors", "latency"],
     }
     for resource_type, kinds in ALARM_KINDS.items():
@@ -41,7 +41,7 @@ def test_catalogue_has_the_documented_kinds():
             assert kind.basis
     opt_in = {(k.resource_type, k.kind) for ks in ALARM_KINDS.values() for k in ks.values()
               if not k.enabled_by_default}  # fmt: skip
-    assert opt_in == {("tables", "user_errors"), ("tables", "latency")}
+    assert opt_in == {("tables", "user_errors"), ("tables", "latency"), ("queues", "waiting")}
 
 
 def test_rate_kinds_average_a_0_1_metric():

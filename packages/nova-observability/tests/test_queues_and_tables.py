@@ -131,6 +131,31 @@ def test_queues_and_tables_get_their_default_alarms(mock_stack):
         assert 0 < len(resource.inputs["alarmDescription"]) <= 1024
 
 
+def test_waiting_alarm_is_opt_in_for_queues_nothing_consumes(mock_stack):
+    rec = monitor(
+        mock_stack,
+        overrides={
+            "imports": {"waiting": {"enabled": True}, "consumer_stopped": {"enabled": False}}
+        },
+    )
+    names = set(rec.value(rec.result.alarm_names))
+    assert "imports/waiting" in names
+    assert "imports/consumer_stopped" not in names
+    inputs = alarm(rec, "imports", "waiting").inputs
+    assert inputs["dimensions"] == {"QueueName": physical(rec, "imports-queue")}
+    assert (inputs["metricName"], inputs["statistic"], inputs["threshold"]) == (
+        "ApproximateNumberOfMessagesVisible",
+        "Maximum",
+        0,
+    )
+    assert inputs["comparisonOperator"] == "GreaterThanThreshold"
+    assert (inputs["period"], inputs["evaluationPeriods"]) == (60, 1)
+    assert (
+        "on an on-failure destination each is an event a function failed"
+        in (inputs["alarmDescription"])
+    )
+
+
 def test_dead_letter_queue_alarm(mock_stack):
     rec = monitor(mock_stack)
     dlq_name = physical(rec, "imports-dlq")

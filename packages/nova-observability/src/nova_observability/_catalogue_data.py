@@ -93,6 +93,32 @@ DATA_KINDS: Mapping[str, Mapping[str, AlarmKind]] = {
                 "before messages are deleted unread is left to react; never above the retention."
             ),
         ),
+        "waiting": AlarmKind(
+            resource_type="queues",
+            kind="waiting",
+            namespace="AWS/SQS",
+            metric_name="ApproximateNumberOfMessagesVisible",
+            statistic="Maximum",
+            threshold=0.0,
+            comparison_operator="GreaterThanThreshold",
+            period_seconds=60,
+            evaluation_periods=1,
+            treat_missing_data="notBreaching",
+            what="messages waiting in a queue nothing consumes",
+            unit="",
+            rate=False,
+            enabled_by_default=False,
+            first_look=(
+                "the messages in {queue_name} (aws sqs receive-message shows one without deleting "
+                "it): on an on-failure destination each is an event a function failed after its "
+                "retries, with the request and the error. Fix the cause, then replay the events."
+            ),
+            basis=(
+                "AWS recommended alarm SQS ApproximateNumberOfMessagesVisible (threshold left to "
+                "the user) at Maximum > 0 in 1 of 1 minutes; opt-in, for queues nothing consumes "
+                "(a Lambda on-failure destination), where one message is an incident."
+            ),
+        ),
         "consumer_stopped": AlarmKind(
             resource_type="queues",
             kind="consumer_stopped",
