@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from items_core.aws import error_code
+from items_core.dynamo import from_item, to_item
 from items_importer import contract
 
 CONDITION_FAILED = "ConditionalCheckFailedException"
@@ -20,45 +21,6 @@ CONDITION_FAILED = "ConditionalCheckFailedException"
 def record_id(bucket: str, key: str, version: str) -> str:
     """``import#<bucket>/<key>#<version>``."""
     return f"{contract.IMPORT_RECORD_ID_PREFIX}{bucket}/{key}#{version}"
-
-
-def to_attribute(value: Any) -> dict[str, Any]:
-    """A DynamoDB attribute value (low-level format) for the plain values records hold."""
-    if isinstance(value, bool):
-        return {"BOOL": value}
-    if isinstance(value, int):
-        return {"N": str(value)}
-    if isinstance(value, str):
-        return {"S": value}
-    if isinstance(value, list):
-        return {"L": [to_attribute(entry) for entry in value]}
-    if isinstance(value, dict):
-        return {"M": {name: to_attribute(entry) for name, entry in value.items()}}
-    if value is None:
-        return {"NULL": True}
-    raise TypeError(f"cannot store {type(value).__name__} in a record")
-
-
-def from_attribute(value: dict[str, Any]) -> Any:
-    """The plain value of a DynamoDB attribute value written by ``to_attribute``."""
-    (kind, data), *_ = value.items()
-    if kind == "N":
-        return int(data)
-    if kind == "L":
-        return [from_attribute(entry) for entry in data]
-    if kind == "M":
-        return {name: from_attribute(entry) for name, entry in data.items()}
-    if kind == "NULL":
-        return None
-    return data
-
-
-def to_item(record: dict[str, Any]) -> dict[str, Any]:
-    return {name: to_attribute(value) for name, value in record.items() if value is not None}
-
-
-def from_item(item: dict[str, Any]) -> dict[str, Any]:
-    return {name: from_attribute(value) for name, value in item.items()}
 
 
 @dataclass
