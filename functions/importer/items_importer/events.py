@@ -1,11 +1,17 @@
 """Read the objects out of an S3 event notification, tolerating anything malformed."""
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote_plus
 
 from items_importer.importer import UploadedObject
+
+_BUCKET_RE = re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")
+_VERSION_RE = re.compile(r"[A-Za-z0-9._+/=-]{1,1024}")
+_ETAG_RE = re.compile(r"[0-9A-Fa-f]{1,64}(-[0-9]{1,5})?")
+MAX_RECORD_ID_BYTES = 2048  # DynamoDB's limit for a partition key value
 
 
 @dataclass
@@ -59,16 +65,43 @@ def _read_record(record: Any, parsed: ParsedEvent) -> str | None:
     version_id = obj.get("versionId")
     etag = obj.get("eTag")
     size = obj.get("size")
-    decoded = unquote_plus(key)
-    if len(decoded.encode("utf-8")) > 1024 or len(bucket_name) > 63:
-        return "the bucket name or key is longer than S3 allows"
-    parsed.objects.append(
-        UploadedObject(
-            bucket=bucket_name,
-            key=decoded,
-            version_id=version_id if isinstance(version_id, str) and version_id else None,
-            etag=etag if isinstance(etag, str) and etag else None,
-            size=size if isinstance(size, int) and not isinstance(size, bool) else None,
-        )
+    decoded = unquote_plus(key, errors="strict") if _is_utf8_quoted(key) else None
+    if decoded is None or not decoded or len(decoded.encode("utf-8", "surrogatepass")) > 1024:
+        return "s3.object.key is not a URL-encoded S3 key of 1 to 1024 UTF-8 bytes"
+    if _has_surrogates(decoded):
+        return "s3.object.key is not valid UTF-8"
+    if not _BUCKET_RE.fullmatch(bucket_name):
+        return "s3.bucket.name is not an S3 bucket name"
+    if version_id is not None and not (
+        isinstance(version_id, str) and _VERSION_RE.fullmatch(version_id)
+    ):
+        return "s3.object.versionId is malformed"
+    if etag is not None and not (isinstance(etag, str) and _ETAG_RE.fullmatch(etag)):
+        return "s3.object.eTag is malformed"
+    uploaded = UploadedObject(
+        bucket=bucket_name,
+        key=decoded,
+        version_id=version_id or None,
+        etag=etag or None,
+        size=size if isinstance(size, int) and not isinstance(size, bool) else None,
     )
+    if len(uploaded.record_id.encode("utf-8")) > MAX_RECORD_ID_BYTES:
+        return "the bucket, key and version are too long for an import record id"
+    parsed.objects.append(uploaded)
     return None
+
+
+def _is_utf8_quoted(key: str) -> bool:
+    try:
+        unquote_plus(key, errors="strict")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
