@@ -148,6 +148,16 @@ OBJECT_SUFFIX = ".json"
 # s3:ListBucket on the bucket ARN (ListBucket also makes a missing key a 404 instead of a 403).
 S3_OBJECT_ACTIONS: tuple[str, ...] = ("s3:GetObject", "s3:PutObject", "s3:DeleteObject")
 S3_BUCKET_ACTIONS: tuple[str, ...] = ("s3:ListBucket",)
+RESOURCES: dict[str, dict[str, object]] = {
+    "items_bucket": {
+        "actions": (*S3_OBJECT_ACTIONS, *S3_BUCKET_ACTIONS),
+        "scope": "objects under ITEMS_PREFIX (s3:ListBucket: the bucket itself)",
+    },
+    "cursor_secret": {
+        "actions": SECRETS_ACTIONS,
+        "scope": "the secret CURSOR_KEY_SECRET_ARN names",
+    },
+}
 
 # Request limits. Lambda's synchronous payload limit is 6 MB; documents are kept far below it.
 MAX_BODY_BYTES = 256 * 1024

@@ -114,3 +114,12 @@ def test_pyproject_version_matches_the_package_version():
     assert metadata["project"]["name"] == "nova-fn-api"
     assert metadata["project"]["version"] == __version__
     assert metadata["project"]["requires-python"] == ">=3.11"
+
+
+def test_resources_list_every_action_the_role_needs():
+    actions = {action for resource in contract.RESOURCES.values() for action in resource["actions"]}
+    assert actions == {
+        *contract.S3_OBJECT_ACTIONS,
+        *contract.S3_BUCKET_ACTIONS,
+        *contract.SECRETS_ACTIONS,
+    }

@@ -7,6 +7,7 @@ check returns the clean value or raises ``InvalidItemError`` with a stable ``cod
 """
 
 import json
+import math
 import re
 from typing import Any
 
@@ -75,6 +76,13 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):  # 1e400: valid JSON text, but no JSON encoder can write it back
+        raise ValueError(f"{text[:20]} is out of range")
+    return value
+
+
 def parse_json(data: bytes, what: str = "the body") -> Any:
     """Parse UTF-8 JSON text strictly (no NaN or Infinity); raise ``InvalidItemError``."""
     try:
@@ -82,7 +90,7 @@ def parse_json(data: bytes, what: str = "the body") -> Any:
     except UnicodeDecodeError as exc:
         raise InvalidItemError(INVALID_UTF8, f"{what} is not valid UTF-8") from exc
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
     except (ValueError, RecursionError) as exc:
         raise InvalidItemError(INVALID_JSON, f"{what} is not valid JSON") from exc
 

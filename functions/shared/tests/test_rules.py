@@ -23,6 +23,8 @@ def test_a_line_gives_its_id_and_document():
         (b"not json", rules.INVALID_JSON),
         (b"\xff\xfe", rules.INVALID_UTF8),
         (b'{"id": "a", "item": NaN}', rules.INVALID_JSON),
+        (b'{"id": "a", "item": {"x": 1e400}}', rules.INVALID_JSON),
+        (b'{"id": "a", "item": {"x": -1E999}}', rules.INVALID_JSON),
         (b"[1]", rules.INVALID_LINE),
         (b'{"id": "a"}', rules.INVALID_LINE),
         (b'{"id": "a", "item": {}, "extra": 1}', rules.INVALID_LINE),
@@ -42,6 +44,13 @@ def test_fails_when_a_line_breaks_the_item_rules(line, code):
     assert caught.value.code == code
     assert caught.value.code in rules.REJECTION_CODES
     assert caught.value.message
+
+
+def test_large_but_finite_numbers_are_kept():
+    assert rules.parse_document(b'{"x": 1e308, "y": 12345678901234567890}') == {
+        "x": 1e308,
+        "y": 12345678901234567890,
+    }
 
 
 def test_a_document_at_the_size_limit_is_accepted():
