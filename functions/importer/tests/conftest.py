@@ -1,19 +1,39 @@
 """Fixtures of the importer tests: moto S3 (versioned uploads), SQS (queue + DLQ), DynamoDB."""
 
+import importlib.util
 import io
 import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import boto3
 import pytest
 from moto import mock_aws
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from importer_testing import (
+def _load_helpers(path: Path) -> ModuleType:
+    """Import a helper module of the tests by path, once, under its own name.
+
+    (Not by putting its folder on ``sys.path``: that folder holds a conftest.py, which would
+    shadow the repository's ``tests/conftest.py`` for ``from conftest import ...``.)
+    """
+    name = path.stem
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+_load_helpers(Path(__file__).with_name("importer_testing.py"))
+
+from importer_testing import (  # noqa: E402
     QUEUE,
     REGION,
     TABLE,
@@ -23,8 +43,8 @@ from importer_testing import (
     create_table,
 )
 
-from items_importer import handler
-from items_importer.importer import Importer, Limits
+from items_importer import handler  # noqa: E402
+from items_importer.importer import Importer, Limits  # noqa: E402
 
 
 def _client(service: str) -> Any:

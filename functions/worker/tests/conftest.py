@@ -1,20 +1,40 @@
 """Fixtures of the worker tests: moto S3 (items bucket) and DynamoDB (the contract's table)."""
 
+import importlib.util
 import io
 import json
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import boto3
 import pytest
 from moto import mock_aws
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from worker_testing import (
+def _load_helpers(path: Path) -> ModuleType:
+    """Import a helper module of the tests by path, once, under its own name.
+
+    (Not by putting its folder on ``sys.path``: that folder holds a conftest.py, which would
+    shadow the repository's ``tests/conftest.py`` for ``from conftest import ...``.)
+    """
+    name = path.stem
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+_load_helpers(Path(__file__).with_name("worker_testing.py"))
+
+from worker_testing import (  # noqa: E402
     BUCKET,
     PREFIX,
     REGION,
@@ -23,9 +43,9 @@ from worker_testing import (
     create_table,
 )
 
-from items_core.dynamo import from_item
-from items_worker import handler
-from items_worker.worker import Worker
+from items_core.dynamo import from_item  # noqa: E402
+from items_worker import handler  # noqa: E402
+from items_worker.worker import Worker  # noqa: E402
 
 
 @dataclass
