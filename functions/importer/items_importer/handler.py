@@ -116,6 +116,8 @@ def _handle(event: Any, context: Any) -> dict[str, Any]:
         if outcome.result == "duplicate":
             logger.info("duplicate delivery: this object version was already imported")
             _count(contract.METRIC_DUPLICATE_DELIVERIES)
+        elif outcome.result == "superseded":
+            logger.warning("the import outlived its lease; another attempt owns the record")
         elif outcome.result == "ignored":
             logger.warning(
                 "object outside the import prefix ignored",

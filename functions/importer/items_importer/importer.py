@@ -19,6 +19,10 @@ from items_importer.records import Claim, ImportRecords, record_id
 from items_importer.sender import BatchSender, Refused
 
 LEASE_MARGIN_SECONDS = 60
+# 4xx answers that are not about the object: retrying can succeed, so they escape like a 5xx.
+TRANSIENT_S3_CODES = frozenset(
+    {"RequestTimeout", "ExpiredToken", "TokenRefreshRequired", "RequestTimeTooSkewed", "SlowDown"}
+)
 DEFAULT_LEASE_SECONDS = 900  # Lambda's longest timeout, when the context cannot say
 
 
@@ -54,7 +58,7 @@ class Limits:
 
 @dataclass
 class Outcome:
-    """What became of one object: ``imported``, ``duplicate`` or ``ignored``."""
+    """What became of one object: ``imported``, ``duplicate``, ``ignored`` or ``superseded``."""
 
     record_id: str
     result: str
@@ -138,11 +142,14 @@ class Importer:
         try:
             final = {**base, **self._import(obj)}
             final["updated_at"] = iso_time(datetime.now(UTC))
-            self.records.finish(claim, final)
+            finished = self.records.finish(claim, final)
         except BaseException:
             self.records.release(claim)
             raise
-        return Outcome(obj.record_id, "imported", final)
+        # Not finished: this attempt outlived its lease and another one took the object over;
+        # that one writes the record (the items were queued twice; the worker's writes are
+        # idempotent).
+        return Outcome(obj.record_id, "imported" if finished else "superseded", final)
 
     # -- reading -----------------------------------------------------------------------------
     def _import(self, obj: UploadedObject) -> dict[str, Any]:
@@ -154,10 +161,14 @@ class Importer:
         try:
             response = self._s3.get_object(**params)
         except Exception as exc:
-            status = http_status(exc)
-            if status is not None and 400 <= status < 500 and status != 429:
-                code = error_code(exc) or str(status)
-                return _failed("unreadable", f"S3 refused to read the object ({code})")
+            status, code = http_status(exc), error_code(exc)
+            if (
+                status is not None
+                and 400 <= status < 500
+                and status != 429
+                and code not in TRANSIENT_S3_CODES
+            ):
+                return _failed("unreadable", f"S3 refused to read the object ({code or status})")
             raise
         body = response["Body"]
         try:

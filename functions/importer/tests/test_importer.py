@@ -285,7 +285,14 @@ def test_an_aws_failure_escapes_and_releases_the_claim_so_a_retry_imports(aws, i
 
 
 @pytest.mark.parametrize(
-    ("code", "status"), [("SlowDown", 503), ("InternalError", 500), ("Throttling", 429)]
+    ("code", "status"),
+    [
+        ("SlowDown", 503),
+        ("InternalError", 500),
+        ("Throttling", 429),
+        ("RequestTimeout", 400),
+        ("ExpiredToken", 400),
+    ],
 )
 def test_s3_server_errors_and_throttling_escape(aws, invoke, monkeypatch, code, status):
     event = aws.upload("imports/s3err.jsonl", _jsonl(*GOOD))
@@ -317,3 +324,26 @@ def test_a_broken_stream_escapes(aws, invoke, monkeypatch):
 def test_a_context_without_remaining_time_gets_the_longest_lease(aws):
     assert handler._lease_seconds(object()) == 900
     assert handler._lease_seconds(FakeLambdaContext(remaining_ms=120_000)) == 180
+
+
+@pytest.mark.parametrize(("code", "status"), [("AccessDenied", 403), ("InvalidObjectState", 403)])
+def test_s3_refusing_the_object_itself_is_recorded_not_retried(
+    aws, invoke, monkeypatch, code, status
+):
+    event = aws.upload("imports/denied.jsonl", _jsonl(*GOOD))
+    monkeypatch.setattr(aws.s3, "get_object", _failing(code, status))
+    assert invoke(event)["imports"][0]["failure"] == "unreadable"
+    assert (
+        aws.record(_id_of(event))["failure"]["reason"] == f"S3 refused to read the object ({code})"
+    )
+
+
+def test_an_attempt_that_lost_its_claim_does_not_overwrite_the_record(
+    aws, invoke, monkeypatch, log_lines
+):
+    event = aws.upload("imports/slow.jsonl", _jsonl(*GOOD))
+    records = handler.get_importer().records
+    monkeypatch.setattr(records, "finish", lambda claim, record: False)
+    (summary,) = invoke(event)["imports"]
+    assert summary["result"] == "superseded"
+    assert any("outlived its lease" in line["message"] for line in log_lines())
