@@ -22,6 +22,7 @@ from typing import Any
 
 from items_api import __version__, contract, validation
 from items_api.config import SETTINGS
+from items_api.cursors import secret_key_provider
 from items_api.errors import (
     INTERNAL_ERROR_CODE,
     INTERNAL_ERROR_MESSAGE,
@@ -45,7 +46,16 @@ _cold = [True]
 def get_store() -> ItemStore:
     store = _stores.get("current")
     if store is None:
-        store = ItemStore(default_s3_client(), SETTINGS.bucket, SETTINGS.prefix)
+        store = ItemStore(
+            default_s3_client(),
+            SETTINGS.bucket,
+            SETTINGS.prefix,
+            cursor_key=secret_key_provider(
+                SETTINGS.cursor_secret_arn,
+                SETTINGS.cursor_key_max_age,
+                contract.CURSOR_KEY_MIN_LENGTH,
+            ),
+        )
         _stores["current"] = store
     return store
 

@@ -49,6 +49,7 @@ HANDLER_ENV = {
     "APP_ENVIRONMENT": "bench",
     "POWERTOOLS_SERVICE_NAME": "items-api",
     "POWERTOOLS_METRICS_NAMESPACE": "Nova/ItemsBench",
+    "CURSOR_KEY_SECRET_ARN": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:bench-AbCdEf",
 }
 
 Sample = dict[str, Any]

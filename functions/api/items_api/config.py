@@ -2,7 +2,8 @@
 
 A missing or invalid variable stops the function at cold start (the Lambda init phase reports it)
 instead of failing the first request with a ``KeyError``. Before raising, one JSON line naming the
-variables is written to stderr, so the reason is easy to find in CloudWatch Logs.
+variables is written to stderr, so the reason is easy to find in CloudWatch Logs. What each
+variable may hold is declared in ``contract.ENVIRONMENT`` and checked by ``items_core.envcheck``.
 """
 
 import json
@@ -12,8 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from items_api import contract
+from items_core.envcheck import EnvError, read
 
-LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+LOG_LEVELS = contract.POWERTOOLS_LOG_LEVELS
 DEFAULT_LOG_LEVEL = "INFO"
 
 
@@ -23,11 +25,7 @@ class ConfigError(RuntimeError):
     def __init__(self, missing: tuple[str, ...], invalid: dict[str, str]) -> None:
         self.missing = missing
         self.invalid = invalid
-        parts = []
-        if missing:
-            parts.append(f"missing or empty environment variable(s): {', '.join(missing)}")
-        parts.extend(f"invalid {name}: {reason}" for name, reason in invalid.items())
-        super().__init__("items API configuration error: " + "; ".join(parts))
+        super().__init__(f"items API configuration error: {EnvError(missing, invalid)}")
 
 
 @dataclass(frozen=True)
@@ -40,27 +38,25 @@ class Settings:
     service_name: str
     metrics_namespace: str
     log_level: str
+    cursor_secret_arn: str
+    cursor_key_max_age: int
 
 
 def load_settings(environ: Mapping[str, str]) -> Settings:
     """Build the settings from ``environ``; raise ``ConfigError`` naming every problem at once."""
-    values = {name: environ.get(name, "").strip() for name in contract.REQUIRED_ENV}
-    missing = tuple(name for name, value in values.items() if not value)
-
-    invalid: dict[str, str] = {}
-    log_level = environ.get(contract.ENV_LOG_LEVEL, "").strip().upper() or DEFAULT_LOG_LEVEL
-    if log_level not in LOG_LEVELS:
-        invalid[contract.ENV_LOG_LEVEL] = f"{log_level!r} is not one of {', '.join(LOG_LEVELS)}"
-
-    if missing or invalid:
-        raise ConfigError(missing, invalid)
+    try:
+        values = read(contract.ENVIRONMENT, environ)
+    except EnvError as exc:
+        raise ConfigError(exc.missing, exc.invalid) from None
     return Settings(
         bucket=values[contract.ENV_BUCKET],
         prefix=values[contract.ENV_PREFIX],
         environment=values[contract.ENV_ENVIRONMENT],
         service_name=values[contract.ENV_SERVICE_NAME],
         metrics_namespace=values[contract.ENV_METRICS_NAMESPACE],
-        log_level=log_level,
+        log_level=values[contract.ENV_LOG_LEVEL],
+        cursor_secret_arn=values[contract.ENV_CURSOR_SECRET_ARN],
+        cursor_key_max_age=values[contract.ENV_CURSOR_KEY_MAX_AGE],
     )
 
 

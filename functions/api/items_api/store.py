@@ -5,27 +5,29 @@ directly. boto3 is imported only inside ``default_s3_client``: importing this mo
 and the handler's cold import never pays for boto3 before the first request that needs it.
 """
 
-import base64
-import binascii
 import functools
 import json
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from items_api import contract
+from items_api import cursors
+from items_api.cursors import KeyProvider, MalformedCursorError
+from items_core import layout
+from items_core.rules import InvalidItemError
 
-_ID_RE = re.compile(contract.ID_PATTERN)
-_CURSOR_RE = re.compile(r"[A-Za-z0-9_-]{1,2048}")
+__all__ = [
+    "ItemStore",
+    "ItemSummary",
+    "MalformedCursorError",
+    "NoSuchItemError",
+    "Page",
+    "default_s3_client",
+]
 
 
 class NoSuchItemError(LookupError):
     """No item with this id."""
-
-
-class MalformedCursorError(ValueError):
-    """The list cursor is not one this API issued (or S3 no longer accepts it)."""
 
 
 @dataclass(frozen=True)
@@ -46,24 +48,6 @@ class Page:
     next_cursor: str | None
 
 
-def encode_cursor(token: str) -> str:
-    """Opaque cursor for an S3 continuation token: URL-safe base64 without padding."""
-    return base64.urlsafe_b64encode(token.encode("utf-8")).decode("ascii").rstrip("=")
-
-
-def decode_cursor(cursor: str) -> str:
-    """The S3 continuation token inside ``cursor``; raise ``MalformedCursorError`` if malformed."""
-    if not _CURSOR_RE.fullmatch(cursor) or len(cursor) % 4 == 1:
-        raise MalformedCursorError("malformed cursor")
-    try:
-        token = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("utf-8")
-    except (binascii.Error, ValueError) as exc:
-        raise MalformedCursorError("malformed cursor") from exc
-    if not token or not token.isprintable():
-        raise MalformedCursorError("malformed cursor")
-    return token
-
-
 def _error_code(exc: BaseException) -> str | None:
     """The AWS error code of a botocore ``ClientError`` (duck-typed: no botocore import)."""
     response = getattr(exc, "response", None)
@@ -78,22 +62,41 @@ def _error_code(exc: BaseException) -> str | None:
 class ItemStore:
     """CRUD and listing of JSON documents under one prefix of one bucket."""
 
-    def __init__(self, client: Any, bucket: str, prefix: str) -> None:
+    def __init__(
+        self, client: Any, bucket: str, prefix: str, cursor_key: KeyProvider | None = None
+    ) -> None:
         self._client = client
         self.bucket = bucket
         self.prefix = prefix
+        self._cursor_key = cursor_key
+
+    @property
+    def cursor_scope(self) -> str:
+        """What a cursor is bound to: this bucket and prefix."""
+        return f"{self.bucket}\n{self.prefix}"
+
+    def _key(self) -> bytes:
+        if self._cursor_key is None:
+            raise RuntimeError("this store has no cursor key: pass cursor_key to page listings")
+        return self._cursor_key()
+
+    def encode_cursor(self, token: str) -> str:
+        """The signed cursor of an S3 continuation token."""
+        return cursors.sign(token, self._key(), self.cursor_scope)
+
+    def decode_cursor(self, cursor: str) -> str:
+        """The continuation token of a cursor this store signed; else ``MalformedCursorError``."""
+        return cursors.verify(cursor, self._key(), self.cursor_scope)
 
     def key_for(self, item_id: str) -> str:
-        if not _ID_RE.fullmatch(item_id):  # the handler validates first; this guards direct callers
-            raise ValueError(f"invalid item id {item_id!r}")
-        return f"{self.prefix}{item_id}{contract.OBJECT_SUFFIX}"
+        try:  # the handler validates first; this guards direct callers
+            return layout.object_key(self.prefix, item_id)
+        except InvalidItemError as exc:
+            raise ValueError(f"invalid item id {item_id!r}") from exc
 
     def id_for(self, key: str) -> str | None:
         """The item id stored at ``key``, or None for keys that are not items."""
-        if not (key.startswith(self.prefix) and key.endswith(contract.OBJECT_SUFFIX)):
-            return None
-        item_id = key[len(self.prefix) : -len(contract.OBJECT_SUFFIX)]
-        return item_id if _ID_RE.fullmatch(item_id) else None
+        return layout.id_of_key(self.prefix, key)
 
     def get(self, item_id: str) -> dict[str, Any]:
         """The stored document; raise ``NoSuchItemError`` when there is none."""
@@ -113,12 +116,11 @@ class ItemStore:
         concurrent first writes exactly one is told it created the item.
         """
         key = self.key_for(item_id)
-        data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         params = {
             "Bucket": self.bucket,
             "Key": key,
-            "Body": data,
-            "ContentType": "application/json",
+            "Body": layout.encode_item(document),
+            "ContentType": layout.CONTENT_TYPE,
         }
         try:
             self._client.put_object(IfNoneMatch="*", **params)
@@ -138,7 +140,7 @@ class ItemStore:
         """One page of at most ``limit`` items in key order, and the cursor of the next page."""
         params: dict[str, Any] = {"Bucket": self.bucket, "Prefix": self.prefix, "MaxKeys": limit}
         if cursor is not None:
-            params["ContinuationToken"] = decode_cursor(cursor)
+            params["ContinuationToken"] = self.decode_cursor(cursor)
         try:
             response = self._client.list_objects_v2(**params)
         except Exception as exc:
@@ -151,7 +153,7 @@ class ItemStore:
             if item_id is not None:
                 items.append(ItemSummary(item_id, entry["Size"], entry["LastModified"]))
         token = response.get("NextContinuationToken") if response.get("IsTruncated") else None
-        return Page(items=items, next_cursor=encode_cursor(token) if token else None)
+        return Page(items=items, next_cursor=self.encode_cursor(token) if token else None)
 
 
 @functools.cache

@@ -6,7 +6,6 @@ handler only wires them together and the tests can call them directly.
 
 import base64
 import binascii
-import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -21,8 +20,8 @@ from items_api.errors import (
     PayloadTooLargeError,
     UnsupportedMediaTypeError,
 )
+from items_core import rules
 
-_ID_RE = re.compile(contract.ID_PATTERN)
 _CONTROL_CHARS_RE = re.compile(r"[\x00-\x1f\x7f]")
 _LIMIT_RE = re.compile(r"[0-9]{1,4}")
 # Base64 grows data by 4/3; anything longer than this cannot decode to MAX_BODY_BYTES or less.
@@ -106,13 +105,10 @@ def check_event(event: object) -> None:
 
 def parse_item_id(value: str) -> str:
     """Return ``value`` when it is a valid item id, else raise ``InvalidItemIdError``."""
-    if not _ID_RE.fullmatch(value):
-        shown = value if len(value) <= 40 else value[:40] + "..."
-        raise InvalidItemIdError(
-            f"invalid item id {shown!r}: use 1 to {contract.ID_MAX_LENGTH} characters "
-            "from A-Z, a-z, 0-9, '_' and '-'"
-        )
-    return value
+    try:
+        return rules.check_item_id(value)
+    except rules.InvalidItemError as exc:
+        raise InvalidItemIdError(exc.message) from None
 
 
 def parse_limit(value: str | None) -> int:
@@ -178,56 +174,15 @@ def _too_large() -> PayloadTooLargeError:
     return PayloadTooLargeError(f"the body exceeds {contract.MAX_BODY_BYTES} bytes")
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
-
-
 def parse_json_object(data: bytes) -> dict[str, Any]:
-    """Parse ``data`` as a UTF-8 JSON document that must be an object."""
+    """Parse ``data`` as a UTF-8 JSON document that must be a storable item document.
+
+    The document rules are the shared item rules (``items_core.rules``): the importer applies
+    the same ones to every line of an import file.
+    """
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InvalidJsonError("the body is not valid UTF-8") from exc
-    try:
-        document = json.loads(text, parse_constant=_reject_constant)
-    except (ValueError, RecursionError) as exc:
-        raise InvalidJsonError("the body is not valid JSON") from exc
-    if not isinstance(document, dict):
-        raise InvalidJsonError(f"the body must be a JSON object, not {_json_type(document)}")
-    if _depth(document) > contract.MAX_JSON_DEPTH:
-        raise InvalidJsonError(f"the body nests deeper than {contract.MAX_JSON_DEPTH} levels")
-    try:
-        # "\ud800" escapes parse into lone surrogates, which cannot be stored as UTF-8.
-        json.dumps(document, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise InvalidJsonError("the body contains an unpaired UTF-16 surrogate escape") from exc
-    return document
-
-
-def _depth(document: object) -> int:
-    """Nesting depth of a parsed JSON value (a scalar is 0, ``{}`` is 1), without recursion."""
-    deepest = 0
-    stack: list[tuple[object, int]] = [(document, 0)]
-    while stack:
-        value, depth = stack.pop()
-        if isinstance(value, dict):
-            children: Any = value.values()
-        elif isinstance(value, list):
-            children = value
-        else:
-            continue
-        deepest = max(deepest, depth + 1)
-        stack.extend((child, depth + 1) for child in children)
-    return deepest
-
-
-def _json_type(value: object) -> str:
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, bool):
-        return "a boolean"
-    if value is None:
-        return "null"
-    return "a number"
+        return rules.parse_document(data)
+    except rules.InvalidItemError as exc:
+        if exc.code == rules.TOO_LARGE:
+            raise _too_large() from None
+        raise InvalidJsonError(exc.message) from None

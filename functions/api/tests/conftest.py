@@ -35,7 +35,16 @@ TEST_ENV = {
     "POWERTOOLS_METRICS_NAMESPACE": "Nova/ItemsApiTest",
     "POWERTOOLS_LOG_LEVEL": "INFO",
     "POWERTOOLS_METRICS_DISABLED": "false",
+    "CURSOR_KEY_SECRET_ARN": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:items-cursor-AbCdEf",
 }
+CURSOR_KEY = b"k3y-for-tests-only-0123456789abcdef"
+
+
+def cursor_key() -> bytes:
+    """The static cursor key of the test stores (the Secrets Manager path has its own tests)."""
+    return CURSOR_KEY
+
+
 os.environ.update(TEST_ENV)
 
 # Imported only now: it needs the path and the environment set just above.
@@ -160,7 +169,7 @@ def s3(s3_client: Any) -> Iterator[Any]:
 @pytest.fixture
 def store(s3: Any) -> Iterator[Any]:
     """An ItemStore on the moto bucket, injected into the handler for the test's duration."""
-    item_store = handler.ItemStore(s3, BUCKET, PREFIX)
+    item_store = handler.ItemStore(s3, BUCKET, PREFIX, cursor_key=cursor_key)
     handler.set_store(item_store)
     yield item_store
     handler.set_store(None)

@@ -19,6 +19,7 @@ GOOD_ENV = {
     "APP_ENVIRONMENT": "dev",
     "POWERTOOLS_SERVICE_NAME": "items-api",
     "POWERTOOLS_METRICS_NAMESPACE": "Nova/Items",
+    "CURSOR_KEY_SECRET_ARN": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:c-AbCdEf",
 }
 
 
@@ -30,6 +31,8 @@ def test_settings_come_from_the_environment():
     assert settings.service_name == "items-api"
     assert settings.metrics_namespace == "Nova/Items"
     assert settings.log_level == "DEBUG"
+    assert settings.cursor_secret_arn.endswith(":secret:c-AbCdEf")
+    assert settings.cursor_key_max_age == 300
 
 
 def test_log_level_defaults_to_info():
@@ -64,7 +67,7 @@ def test_prefix_is_used_as_given():
 
 
 def test_fails_when_log_level_is_unknown():
-    with pytest.raises(ConfigError, match="invalid POWERTOOLS_LOG_LEVEL: 'LOUD'"):
+    with pytest.raises(ConfigError, match="invalid POWERTOOLS_LOG_LEVEL: 'loud' is not one of"):
         load_settings({**GOOD_ENV, "POWERTOOLS_LOG_LEVEL": "loud"})
 
 
@@ -92,3 +95,59 @@ def test_fails_at_import_with_one_json_line_naming_the_variable():
     # The import itself raised the RuntimeError subclass (not a KeyError at the first request).
     assert "items_api.config.ConfigError: items API configuration error" in result.stderr
     assert "KeyError" not in result.stderr
+
+
+def _values_allowed_by(spec):
+    values = [*spec.get("choices", ()), *spec.get("examples", ())]
+    if "minimum" in spec:
+        values += [str(spec["minimum"]), str(spec["maximum"]), spec["default"]]
+    return values
+
+
+@pytest.mark.parametrize("name", sorted(contract.ENVIRONMENT))
+def test_every_value_the_contract_allows_passes_the_config_check(name):
+    spec = contract.ENVIRONMENT[name]
+    values = _values_allowed_by(spec)
+    assert values, f"{name} declares no allowed value"
+    for value in values:
+        load_settings({**GOOD_ENV, name: value})
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("POWERTOOLS_LOG_LEVEL", "WARN"),
+        ("POWERTOOLS_LOG_LEVEL", "FATAL"),
+        ("POWERTOOLS_LOG_LEVEL", "TRACE"),
+        ("CURSOR_KEY_MAX_AGE_SECONDS", "0"),
+        ("CURSOR_KEY_MAX_AGE_SECONDS", "3601"),
+        ("CURSOR_KEY_MAX_AGE_SECONDS", "5m"),
+        ("CURSOR_KEY_SECRET_ARN", "arn:aws:ssm:eu-west-1:123456789012:parameter/x"),
+        ("ITEMS_BUCKET", "Not_A_Bucket"),
+        ("POWERTOOLS_METRICS_NAMESPACE", "AWS/Lambda"),
+    ],
+)
+def test_fails_when_a_value_is_outside_the_contract(name, value):
+    with pytest.raises(ConfigError, match=f"invalid {name}"):
+        load_settings({**GOOD_ENV, name: value})
+
+
+@pytest.mark.parametrize("setting", [*contract.LAMBDA_LOG_LEVELS, *contract.POWERTOOLS_LOG_LEVELS])
+def test_one_log_level_setting_gives_values_both_vocabularies_accept(setting):
+    lambda_level, powertools_level = contract.log_levels(setting.lower())
+    assert lambda_level in contract.LAMBDA_LOG_LEVELS
+    assert load_settings({**GOOD_ENV, "POWERTOOLS_LOG_LEVEL": powertools_level}).log_level == (
+        powertools_level
+    )
+
+
+def test_warn_translates_to_warning_for_powertools():
+    assert contract.log_levels("WARN") == ("WARN", "WARNING")
+    assert contract.log_levels("warning") == ("WARN", "WARNING")
+    assert contract.log_levels("FATAL") == ("FATAL", "CRITICAL")
+    assert contract.log_levels("TRACE") == ("TRACE", "DEBUG")
+
+
+def test_fails_when_the_log_level_setting_is_in_neither_vocabulary():
+    with pytest.raises(ValueError, match="'LOUD' is not one of CRITICAL, DEBUG"):
+        contract.log_levels("LOUD")

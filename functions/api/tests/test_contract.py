@@ -34,9 +34,24 @@ def test_environment_names():
         "APP_ENVIRONMENT",
         "POWERTOOLS_SERVICE_NAME",
         "POWERTOOLS_METRICS_NAMESPACE",
+        "CURSOR_KEY_SECRET_ARN",
     )
-    assert contract.OPTIONAL_ENV == ("POWERTOOLS_LOG_LEVEL",)
+    assert contract.OPTIONAL_ENV == ("POWERTOOLS_LOG_LEVEL", "CURSOR_KEY_MAX_AGE_SECONDS")
     assert not set(contract.REQUIRED_ENV) & set(contract.OPTIONAL_ENV)
+    assert set(contract.ENVIRONMENT) == {*contract.REQUIRED_ENV, *contract.OPTIONAL_ENV}
+    for name, spec in contract.ENVIRONMENT.items():
+        assert spec["required"] is (name in contract.REQUIRED_ENV)
+        assert ("default" in spec) is (name in contract.OPTIONAL_ENV)
+
+
+def test_item_limits_are_the_shared_item_rules():
+    from items_core import layout, rules
+
+    assert contract.ID_PATTERN == rules.ID_PATTERN
+    assert contract.ID_MAX_LENGTH == rules.ID_MAX_LENGTH
+    assert contract.MAX_BODY_BYTES == rules.MAX_DOCUMENT_BYTES
+    assert contract.MAX_JSON_DEPTH == rules.MAX_JSON_DEPTH
+    assert contract.OBJECT_SUFFIX == layout.OBJECT_SUFFIX
 
 
 def test_limits_are_consistent():
@@ -99,3 +114,12 @@ def test_pyproject_version_matches_the_package_version():
     assert metadata["project"]["name"] == "nova-fn-api"
     assert metadata["project"]["version"] == __version__
     assert metadata["project"]["requires-python"] == ">=3.11"
+
+
+def test_resources_list_every_action_the_role_needs():
+    actions = {action for resource in contract.RESOURCES.values() for action in resource["actions"]}
+    assert actions == {
+        *contract.S3_OBJECT_ACTIONS,
+        *contract.S3_BUCKET_ACTIONS,
+        *contract.SECRETS_ACTIONS,
+    }

@@ -446,11 +446,12 @@ def test_cold_import_of_the_handler_does_not_load_boto3():
     )
     env = {
         "PATH": "/usr/bin:/bin",
-        "ITEMS_BUCKET": "b",
+        "ITEMS_BUCKET": "bkt",
         "ITEMS_PREFIX": "items/",
         "APP_ENVIRONMENT": "dev",
         "POWERTOOLS_SERVICE_NAME": "items-api",
         "POWERTOOLS_METRICS_NAMESPACE": "Nova/Items",
+        "CURSOR_KEY_SECRET_ARN": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:c-AbCdEf",
     }
     result = subprocess.run(
         [sys.executable, "-c", code, str(FUNCTION_ROOT)],

@@ -151,7 +151,7 @@ def moto_store(s3_client: Any) -> Iterator[ItemStore]:
         client.create_bucket(
             Bucket="prop-items", CreateBucketConfiguration={"LocationConstraint": "eu-west-1"}
         )
-        store = ItemStore(client, "prop-items", "items/")
+        store = ItemStore(client, "prop-items", "items/", cursor_key=lambda: b"p" * 32)
         store.put("order-1001", {"seed": True})
         handler.set_store(store)
         yield store
