@@ -93,7 +93,9 @@ SETTINGS: tuple[Setting, ...] = (
     _int("importMaxBytes", "largest import file accepted", 1, 5 * 1024**3, default=50 * 1024**2),
     _int("workerMemoryMb", "memory of the worker", 128, 10_240, default=256),
     _int("workerTimeoutSeconds", "timeout of the worker", 1, 900, default=30),
-    _int("workerBatchSize", "messages per worker invocation", 1, 10_000, default=10),
+    _int(
+        "workerBatchSize", "messages per worker invocation (the worker takes 10)", 1, 10, default=10
+    ),
     _int("workerBatchingWindowSeconds", "seconds the mapping gathers a batch", 0, 300, default=0),
     _int("workerMaxConcurrency", "most concurrent worker invocations", 2, 1000, default=None),
     _int("maxReceiveCount", "receives before a message goes to the DLQ", 1, 1000, default=5),

@@ -28,10 +28,11 @@ def stack(request: pytest.FixtureRequest) -> StackRun:
     return stack_run(request.param)
 
 
-def load_contract():
+def load_contract(function: str = "api"):
+    """The contract of ``functions/<function>``, loaded the way the stacks load it."""
     sys.path.insert(0, str(STACKS_DIR))
     try:
-        from service import load_contract as load
+        from contracts import load_contract as load
     finally:
         sys.path.remove(str(STACKS_DIR))
-    return load()
+    return load(function)

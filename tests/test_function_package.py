@@ -54,15 +54,15 @@ def _assert_code_and_dependencies_only(names: list[str], package: str) -> None:
     assert "boto3" not in top  # provided by the Lambda runtime
 
 
-def test_deployed_archive_has_code_and_dependencies_and_nothing_else():
+@pytest.mark.parametrize("function", sorted(PACKAGES))
+def test_deployed_archive_has_code_and_dependencies_and_nothing_else(function):
     run = stack_run("dev")
-    fn = run.recording.get("aws:lambda/function:Function")
+    fn = run.recording.named(f"items-dev-{function}-function")
     code = fn.inputs["code"]
     path = code.path if hasattr(code, "path") else code["path"]
-    _assert_code_and_dependencies_only(zipfile.ZipFile(path).namelist(), "items_api")
+    _assert_code_and_dependencies_only(zipfile.ZipFile(path).namelist(), PACKAGES[function])
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("function", ["importer", "worker"])
 def test_importer_and_worker_archives_have_code_and_dependencies_only(function):
     folder = FUNCTIONS / function

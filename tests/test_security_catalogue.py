@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pulumi
 import pytest
-from conftest import STACKS, load_contract, stack_run
+from conftest import STACKS, STACKS_DIR, load_contract, stack_run
 from fixtures.insecure_program import program as insecure_program
 from fixtures.raw_program import program as raw_program
 
@@ -20,6 +20,7 @@ from nova_messaging import Queue, QueueArgs
 from nova_observability import AlarmTopic, AlarmTopicArgs, ServiceMonitor, ServiceMonitorArgs
 from nova_policy import RULES, RULES_BY_ID, check_records, parse_config
 from nova_policy.analyzer import PackProcess
+from nova_policy.config import load_config
 from nova_storage import Bucket, BucketArgs, Secret, SecretArgs, Table, TableArgs, object_created
 from nova_testing import MockStack
 from nova_testing.preview import main as preview_main
@@ -100,11 +101,50 @@ def _text(report):
     return report.format()
 
 
+def _stack_config(environment):
+    """The stack's own nova-policy.json: the config `nova-preview --check` and the pack read."""
+    return load_config(STACKS_DIR / environment / "nova-policy.json")
+
+
 @pytest.mark.parametrize("environment", STACKS)
 def test_every_rule_holds_for_every_stack(environment):
-    report = check_records(stack_run(environment).recording, STACK_CONFIG)
+    report = check_records(stack_run(environment).recording, _stack_config(environment))
     assert _violations(report) == {}, _text(report)
     assert report.undecided == []  # a recording knows every value
+    # Only dev suppresses anything (its table's deletion protection), each with a reason.
+    suppressed = {(f.rule.id, f.resource.name) for f in report.suppressed}
+    expected = {("DDB-02", "items-dev-records-table")} if environment == "dev" else set()
+    assert suppressed == expected
+
+
+@pytest.mark.parametrize("environment", STACKS)
+def test_every_queue_dlq_and_table_has_its_alarm_in_every_stack(environment):
+    """Issue 15's reliability rule: a DLQ or table nobody watches is data loss with a delay."""
+    rec = stack_run(environment).recording
+    alarms = rec.by_type("aws:cloudwatch/metricAlarm:MetricAlarm")
+    topic_arn = rec.get("aws:sns/topic:Topic").outputs["arn"]
+
+    def watched(dimension, value, metric):
+        return [
+            a
+            for a in alarms
+            if a.inputs.get("dimensions", {}).get(dimension) == value
+            and a.inputs.get("metricName") == metric
+            and a.inputs["alarmActions"] == [topic_arn]
+        ]
+
+    queues = rec.by_type("aws:sqs/queue:Queue")
+    dlqs = [q for q in queues if q.name.endswith("-dlq")]
+    assert len(dlqs) == 2
+    for dlq in dlqs:
+        assert watched("QueueName", dlq.outputs["name"], "ApproximateNumberOfMessagesVisible"), (
+            dlq.name
+        )
+    failures = rec.named(f"items-{environment}-import-failures-queue")
+    assert watched("QueueName", failures.outputs["name"], "ApproximateNumberOfMessagesVisible")
+    for table in rec.by_type("aws:dynamodb/table:Table"):
+        for metric in ("ReadThrottleEvents", "WriteThrottleEvents"):
+            assert watched("TableName", table.outputs["name"], metric), (table.name, metric)
 
 
 @pytest.mark.parametrize("environment", STACKS)

@@ -133,7 +133,7 @@ def fails(config: dict[str, str], env: str = "dev") -> NovaInputError:
         ("logRetentionDays", "10", "must be one of"),
         ("corsOrigins", '["http://example.com"]', "each origin must be https://"),
         ("alarmEmails", '["oncall"]', "must be an e-mail address"),
-        ("workerBatchSize", "0", "must be between 1 and 10000"),
+        ("workerBatchSize", "11", "must be between 1 and 10"),
         ("pitrDays", "36", "must be between 1 and 35"),
         ("secretRecoveryWindowDays", "0", "must be between 7 and 30"),
     ],
@@ -169,7 +169,7 @@ def test_fails_when_the_region_is_missing():
 def test_every_stack_reads_cleanly_with_defaults_filled_in(env):
     settings = stack_settings.read_settings(base_config(env), env)
     assert settings.stack == env
-    assert settings["maxReceiveCount"] == 5
+    assert settings["maxReceiveCount"] == {"dev": 3}.get(env, 5)
     assert settings["protectData"] is (env == "prod")
     assert set(settings.values) == set(stack_settings.BY_KEY)
 
@@ -191,14 +191,31 @@ def test_pulumi_yaml_declares_every_typed_setting_for_the_cli(env):
         assert "default" not in declared[key]
 
 
+def _envcheck():
+    """The handlers' own environment check (items_core.envcheck, standard library only)."""
+    import importlib.util
+
+    path = REPOSITORY / "functions" / "shared" / "items_core" / "envcheck.py"
+    spec = importlib.util.spec_from_file_location("items_core_envcheck", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.mark.parametrize("level", stack_settings.LOG_LEVELS)
-def test_every_log_level_reaches_lambda_and_powertools_in_their_own_vocabulary(level):
-    sys.path.insert(0, str(STACKS_DIR))
-    try:
-        from service import POWERTOOLS_LOG_LEVELS
-    finally:
-        sys.path.remove(str(STACKS_DIR))
-    lambda_levels = ("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL")
-    powertools_levels = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
-    assert level in lambda_levels
-    assert POWERTOOLS_LOG_LEVELS[level] in powertools_levels
+@pytest.mark.parametrize("function", ["api", "importer", "worker"])
+def test_every_log_level_setting_passes_each_handlers_own_config_check(level, function):
+    """The dev stack's real environment of each function, with the log level the program derives
+    from each allowed setting, is accepted by the check the handler runs at cold start."""
+    from conftest import load_contract, stack_run
+
+    contract = load_contract(function)
+    fn = stack_run("dev").recording.named(f"items-dev-{function}-function")
+    lambda_level, powertools_level = contract.log_levels(level)
+    assert lambda_level in ("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL")
+    environ = {**fn.inputs["environment"]["variables"], contract.ENV_LOG_LEVEL: powertools_level}
+    envcheck = _envcheck()
+    values = envcheck.read(contract.ENVIRONMENT, environ)
+    assert values[contract.ENV_LOG_LEVEL] == powertools_level
+    with pytest.raises(envcheck.EnvError):  # Lambda's WARN would fail every cold start
+        envcheck.read(contract.ENVIRONMENT, {**environ, contract.ENV_LOG_LEVEL: "WARN"})

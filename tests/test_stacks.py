@@ -1,13 +1,14 @@
 """Every stack runs offline with its real config; the environments differ only where intended."""
 
 import json
+import re
 
 import pytest
 from conftest import REPOSITORY, STACKS, STACKS_DIR, load_contract, stack_run
 
 from nova_testing import load_stack_config
 
-CONTRACT = load_contract()
+CONTRACT = load_contract("api")
 BUCKET = "aws:s3/bucket:Bucket"
 FUNCTION = "aws:lambda/function:Function"
 
@@ -19,20 +20,69 @@ def test_every_stack_exports_its_outputs(stack):
         "function_name",
         "alarm_topic_arn",
         "dashboard_name",
+        "uploads_bucket_name",
+        "table_name",
+        "import_queue_url",
+        "import_dlq_url",
     }
     env = stack.config.stack
-    bucket = stack.recording.get(BUCKET)
-    fn = stack.recording.get(FUNCTION)
-    api = stack.recording.get("aws:apigatewayv2/api:Api")
-    assert stack.outputs["bucket_name"] == bucket.outputs["bucket"]
-    assert stack.outputs["function_name"] == fn.outputs["name"]
+    rec = stack.recording
+    api = rec.get("aws:apigatewayv2/api:Api")
+    assert stack.outputs["bucket_name"] == rec.named(f"items-{env}-data-bucket").outputs["bucket"]
+    assert (
+        stack.outputs["uploads_bucket_name"]
+        == (rec.named(f"items-{env}-uploads-bucket").outputs["bucket"])
+    )
+    assert stack.outputs["function_name"] == rec.named(f"items-{env}-api-function").outputs["name"]
+    assert stack.outputs["table_name"] == rec.named(f"items-{env}-records-table").outputs["name"]
+    assert (
+        stack.outputs["import_queue_url"] == rec.named(f"items-{env}-imports-queue").outputs["url"]
+    )
+    assert stack.outputs["import_dlq_url"] == rec.named(f"items-{env}-imports-dlq").outputs["url"]
     region = stack.config.values["aws:region"]  # environments may run in different Regions
     assert stack.outputs["api_url"] == f"https://{api.id}.execute-api.{region}.amazonaws.com/"
-    assert (
-        stack.outputs["alarm_topic_arn"]
-        == stack.recording.get("aws:sns/topic:Topic").outputs["arn"]
-    )
+    assert stack.outputs["alarm_topic_arn"] == rec.get("aws:sns/topic:Topic").outputs["arn"]
     assert env in stack.outputs["dashboard_name"]
+
+
+# The whole service, per stack: what each environment is expected to hold, by design.
+COMMON = {
+    "nova-storage:index:Bucket": 2,  # data, uploads
+    "nova-storage:index:Table": 1,
+    "nova-storage:index:Secret": 1,  # the cursor key
+    "nova-compute:index:Function": 3,  # api, importer, worker
+    "nova-messaging:index:Queue": 2,  # imports (with the worker), import failures
+    "nova-api:index:HttpApi": 1,
+    "nova-observability:index:ServiceMonitor": 1,
+    "aws:s3/bucket:Bucket": 2,
+    "aws:dynamodb/table:Table": 1,
+    "aws:secretsmanager/secret:Secret": 1,
+    "aws:lambda/function:Function": 3,
+    "aws:sqs/queue:Queue": 4,  # two queues, each with its dead-letter queue
+    "aws:lambda/eventSourceMapping:EventSourceMapping": 1,
+    "aws:s3/bucketNotification:BucketNotification": 1,
+    "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig": 1,  # importer on-failure
+    "aws:cloudwatch/logGroup:LogGroup": 4,  # three functions, API access logs
+    "aws:kms/key:Key": 0,
+    "aws:sns/topicSubscription:TopicSubscription": 1,
+}
+EXPECTED = {
+    "dev": {**COMMON, "aws:sns/topicSubscription:TopicSubscription": 0},
+    "staging": COMMON,
+    "prod": {
+        **COMMON,
+        "nova-storage:index:Bucket": 3,  # + the access-log bucket
+        "aws:s3/bucket:Bucket": 3,
+        "aws:s3/bucketLogging:BucketLogging": 2,  # data and uploads log to it
+        "aws:kms/key:Key": 1,  # the alarm topic's key
+    },
+}
+
+
+def test_every_stack_holds_the_whole_service(stack):
+    types = stack.recording.types()
+    expected = EXPECTED[stack.config.stack]
+    assert {t: types.get(t, 0) for t in expected} == expected
 
 
 def test_no_raw_resources_in_a_stack(stack):
@@ -42,6 +92,7 @@ def test_no_raw_resources_in_a_stack(stack):
         "nova-storage",
         "nova-compute",
         "nova-api",
+        "nova-messaging",
         "nova-observability",
     }
 
@@ -57,51 +108,86 @@ def test_routes_come_from_the_handler_contract(stack):
         assert (authorization == "NONE") is expected_open, route
 
 
-def test_function_runs_the_contract_handler_with_its_environment(stack):
-    fn = stack.recording.get(FUNCTION)
-    assert fn.inputs["handler"] == CONTRACT.HANDLER
-    variables = fn.inputs["environment"]["variables"]
-    assert set(CONTRACT.REQUIRED_ENV) <= set(variables)
-    assert variables[CONTRACT.ENV_BUCKET] == stack.outputs["bucket_name"]
-    assert variables[CONTRACT.ENV_ENVIRONMENT] == stack.config.stack
+@pytest.mark.parametrize("function", ["api", "importer", "worker"])
+def test_each_function_runs_its_contract_handler_with_allowed_environment_values(stack, function):
+    contract = load_contract(function)
+    fn = stack.recording.named(f"items-{stack.config.stack}-{function}-function")
+    assert fn.inputs["handler"] == contract.HANDLER
     assert fn.inputs["architectures"] == ["arm64"]
+    variables = fn.inputs["environment"]["variables"]
+    assert set(contract.REQUIRED_ENV) <= set(variables)
+    assert set(variables) <= set(contract.REQUIRED_ENV) | set(contract.OPTIONAL_ENV)
+    assert variables[contract.ENV_ENVIRONMENT] == stack.config.stack
+    for key, value in variables.items():
+        rule = contract.ENVIRONMENT[key]
+        if "pattern" in rule:
+            assert re.fullmatch(rule["pattern"], value), (key, value)
+        if "choices" in rule:
+            assert value in rule["choices"], (key, value)
+        if "minimum" in rule:
+            assert rule["minimum"] <= int(value) <= rule["maximum"], (key, value)
 
 
-def test_function_may_touch_only_its_bucket(stack):
-    bucket_arn = stack.recording.get(BUCKET).outputs["arn"]
-    grants = [
-        json.loads(p.inputs["policy"])
-        for p in stack.recording.by_type("aws:iam/rolePolicy:RolePolicy")
-        if p.name.startswith(f"items-{stack.config.stack}-data-")
+def test_one_log_level_setting_reaches_lambda_and_powertools_in_their_vocabularies(stack):
+    level = load_stack_config(STACKS_DIR / stack.config.stack, stack.config.stack).values.get(
+        "nova-service:logLevel", "INFO"
+    )
+    for function in ("api", "importer", "worker"):
+        contract = load_contract(function)
+        fn = stack.recording.named(f"items-{stack.config.stack}-{function}-function")
+        lambda_level, powertools_level = contract.log_levels(level)
+        assert fn.inputs["loggingConfig"]["applicationLogLevel"] == lambda_level
+        assert fn.inputs["environment"]["variables"][contract.ENV_LOG_LEVEL] == powertools_level
+        assert powertools_level in contract.POWERTOOLS_LOG_LEVELS
+
+
+def _statements(rec, prefix: str, suffix: str) -> list[dict]:
+    return [
+        statement
+        for policy in rec.by_type("aws:iam/rolePolicy:RolePolicy")
+        if policy.name.startswith(prefix) and policy.name.endswith(suffix)
+        for statement in json.loads(policy.inputs["policy"])["Statement"]
     ]
-    statements = [s for doc in grants for s in doc["Statement"]]
-    resources = {
-        resource
-        for statement in statements
-        for resource in (
-            [statement["Resource"]]
-            if isinstance(statement["Resource"], str)
-            else statement["Resource"]
-        )
-    }
+
+
+def _listed(value) -> list:
+    return [value] if isinstance(value, str) else list(value)
+
+
+def test_api_function_may_touch_only_its_bucket_and_read_its_cursor_key(stack):
+    env = stack.config.stack
+    rec = stack.recording
+    bucket_arn = rec.named(f"items-{env}-data-bucket").outputs["arn"]
+    statements = _statements(rec, f"items-{env}-data-", "-api")
+    resources = {r for s in statements for r in _listed(s["Resource"])}
     assert resources == {bucket_arn, f"{bucket_arn}/*"}
-    actions = {action for statement in statements for action in statement["Action"]}
+    actions = {a for s in statements for a in _listed(s["Action"])}
     assert {"s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"} <= actions
     assert not any(a.endswith("*") for a in actions)
     # ListBucket unconditioned, so a read of a missing item is a 404, not a 403.
-    listing = [s for s in statements if "s3:ListBucket" in s["Action"]]
+    listing = [s for s in statements if "s3:ListBucket" in _listed(s["Action"])]
     assert listing
     assert all("Condition" not in s for s in listing)
+    secret = _statements(rec, f"items-{env}-cursor-key-", "-api")
+    secret_arn = rec.named(f"items-{env}-cursor-key-secret").outputs["arn"]
+    assert {r for s in secret for r in _listed(s["Resource"])} == {secret_arn}
+    assert set(CONTRACT.SECRETS_ACTIONS) <= {a for s in secret for a in _listed(s["Action"])}
 
 
 @pytest.mark.parametrize("environment", STACKS)
 def test_config_values_reach_the_resources(environment):
     run = stack_run(environment)
     config = load_stack_config(STACKS_DIR / environment, environment).values
-    fn = run.recording.get(FUNCTION)
-    assert fn.inputs["memorySize"] == int(config["nova-service:memoryMb"])
-    assert fn.inputs["timeout"] == int(config["nova-service:timeoutSeconds"])
-    stage = run.recording.get("aws:apigatewayv2/stage:Stage")
+    rec = run.recording
+    for function, memory, timeout in (
+        ("api", "memoryMb", "timeoutSeconds"),
+        ("importer", "importerMemoryMb", "importerTimeoutSeconds"),
+        ("worker", "workerMemoryMb", "workerTimeoutSeconds"),
+    ):
+        fn = rec.named(f"items-{environment}-{function}-function")
+        assert fn.inputs["memorySize"] == int(config[f"nova-service:{memory}"])
+        assert fn.inputs["timeout"] == int(config[f"nova-service:{timeout}"])
+    stage = rec.get("aws:apigatewayv2/stage:Stage")
     assert stage.inputs["defaultRouteSettings"]["throttlingBurstLimit"] == int(
         config["nova-service:throttleBurst"]
     )
@@ -110,43 +196,85 @@ def test_config_values_reach_the_resources(environment):
     )
     retention = int(config["nova-service:logRetentionDays"])
     assert {
-        g.inputs["retentionInDays"]
-        for g in run.recording.by_type("aws:cloudwatch/logGroup:LogGroup")
+        g.inputs["retentionInDays"] for g in rec.by_type("aws:cloudwatch/logGroup:LogGroup")
     } == {retention}
+    table = rec.named(f"items-{environment}-records-table")
+    assert table.inputs["pointInTimeRecovery"]["recoveryPeriodInDays"] == int(
+        config["nova-service:pitrDays"]
+    )
+    assert table.inputs["deletionProtectionEnabled"] is (
+        config["nova-service:deletionProtection"] == "true"
+    )
+    secret = rec.named(f"items-{environment}-cursor-key-secret")
+    assert secret.inputs["recoveryWindowInDays"] == int(
+        config["nova-service:secretRecoveryWindowDays"]
+    )
 
 
-def test_prod_data_is_protected_retained_and_versioned():
-    run = stack_run("prod")
-    bucket = run.recording.get(BUCKET)
-    assert bucket.protect is True
-    assert bucket.retain_on_delete is True
-    assert bucket.inputs["forceDestroy"] is False
-    component = run.recording.by_urn(bucket.parent_urn)
-    assert (component.protect, component.retain_on_delete) == (True, True)
-    run.recording.has_resource_properties(
+STATEFUL = (
+    "aws:s3/bucket:Bucket",
+    "aws:dynamodb/table:Table",
+    "aws:sqs/queue:Queue",
+    "aws:secretsmanager/secret:Secret",
+)
+
+
+def test_prod_data_is_protected_retained_and_recoverable():
+    rec = stack_run("prod").recording
+    stateful = [r for r in rec.resources if r.type in STATEFUL]
+    assert len(stateful) == 9  # 3 buckets, the table, 4 queues, the secret
+    for resource in stateful:
+        assert (resource.protect, resource.retain_on_delete) == (True, True), resource.name
+    for bucket in rec.by_type("aws:s3/bucket:Bucket"):
+        assert bucket.inputs["forceDestroy"] is False
+    table = rec.get("aws:dynamodb/table:Table")
+    assert table.inputs["deletionProtectionEnabled"] is True
+    assert table.inputs["pointInTimeRecovery"] == {"enabled": True, "recoveryPeriodInDays": 35}
+    assert rec.get("aws:secretsmanager/secret:Secret").inputs["recoveryWindowInDays"] == 30
+    rec.all_resources_have(
         "aws:s3/bucketVersioning:BucketVersioning",
         {"versioningConfiguration": {"status": "Enabled"}},
     )
 
 
+def test_prod_logs_bucket_access_and_encrypts_its_alarm_topic_with_its_own_key():
+    rec = stack_run("prod").recording
+    log_bucket = rec.named("items-prod-access-logs-bucket").outputs["bucket"]
+    logging = {
+        r.name: (r.inputs["targetBucket"], r.inputs["targetPrefix"])
+        for r in rec.by_type("aws:s3/bucketLogging:BucketLogging")
+    }
+    assert sorted(logging.values()) == [(log_bucket, "data/"), (log_bucket, "uploads/")]
+    key = rec.get("aws:kms/key:Key")
+    assert key.inputs["enableKeyRotation"] is True
+    assert rec.get("aws:sns/topic:Topic").inputs["kmsMasterKeyId"] == key.outputs["arn"]
+
+
 @pytest.mark.parametrize("environment", ["dev", "staging"])
 def test_non_prod_data_is_not_protected(environment):
-    bucket = stack_run(environment).recording.get(BUCKET)
-    assert bucket.protect is False
-    assert bucket.retain_on_delete is False
+    for resource in stack_run(environment).recording.resources:
+        if resource.type in STATEFUL:
+            assert (resource.protect, resource.retain_on_delete) == (False, False), resource.name
+
+
+def test_only_dev_drops_table_deletion_protection():
+    for environment, protected in (("dev", False), ("staging", True), ("prod", True)):
+        table = stack_run(environment).recording.get("aws:dynamodb/table:Table")
+        assert table.inputs["deletionProtectionEnabled"] is protected, environment
 
 
 @pytest.mark.parametrize(
     ("environment", "force_destroy"), [("dev", True), ("staging", False), ("prod", False)]
 )
 def test_only_dev_may_force_destroy(environment, force_destroy):
-    assert stack_run(environment).recording.get(BUCKET).inputs["forceDestroy"] is force_destroy
+    buckets = stack_run(environment).recording.by_type("aws:s3/bucket:Bucket")
+    assert {b.inputs["forceDestroy"] for b in buckets} == {force_destroy}
 
 
 @pytest.mark.parametrize(("environment", "minimum"), [("dev", 1), ("staging", 30), ("prod", 365)])
 def test_log_retention_per_environment(environment, minimum):
     groups = stack_run(environment).recording.by_type("aws:cloudwatch/logGroup:LogGroup")
-    assert len(groups) == 2  # function logs and API access logs
+    assert len(groups) == 4  # three functions' logs and the API's access logs
     assert all(g.inputs["retentionInDays"] >= minimum for g in groups)
 
 
@@ -180,7 +308,8 @@ def test_names_carry_the_environment(stack):
     assert all(f"-{env}-" in a.inputs["name"] for a in alarms)
     for dashboard in stack.recording.by_type("aws:cloudwatch/dashboard:Dashboard"):
         assert env in dashboard.inputs["dashboardName"]
-    assert env in stack.recording.get(BUCKET).outputs["bucket"]
+    for bucket in stack.recording.by_type(BUCKET):
+        assert env in bucket.outputs["bucket"]
 
 
 def test_account_wide_names_never_collide_across_stacks():

@@ -24,11 +24,17 @@ def test_stateful_resources_keep_their_identity(environment):
         write_record(environment, stateful_identities(recording))
     assert record_path(environment).is_file(), "run with NOVA_UPDATE_IDENTITY=1 to create it"
     recorded = read_record(environment)
-    assert {i.type for i in recorded} == {
+    expected_types = {
         "aws:s3/bucket:Bucket",
         "aws:cloudwatch/logGroup:LogGroup",
         "aws:sns/topic:Topic",
+        "aws:dynamodb/table:Table",
+        "aws:sqs/queue:Queue",
+        "aws:secretsmanager/secret:Secret",
     }
+    if environment == "prod":
+        expected_types.add("aws:kms/key:Key")  # the alarm topic's customer managed key
+    assert {i.type for i in recorded} == expected_types
     lost = lost_identities(recorded, recording)
     assert lost == [], (
         "these stateful resources would be replaced (renamed or re-parented without an alias): "
@@ -61,7 +67,7 @@ def _renamed(recording: Recording, old_name: str, new_name: str, *, alias: dict 
 
 def test_a_rename_without_alias_is_caught():
     recording = stack_run("prod").recording
-    bucket = recording.get("aws:s3/bucket:Bucket")
+    bucket = recording.named("items-prod-data-bucket")
     renamed = _renamed(recording, bucket.name, "items-prod-data-storage")
     lost = lost_identities(read_record("prod"), renamed)
     assert [i.urn for i in lost] == [bucket.urn]
@@ -69,11 +75,30 @@ def test_a_rename_without_alias_is_caught():
 
 def test_a_rename_with_an_alias_is_safe():
     recording = stack_run("prod").recording
-    bucket = recording.get("aws:s3/bucket:Bucket")
+    bucket = recording.named("items-prod-data-bucket")
     renamed = _renamed(
         recording, bucket.name, "items-prod-data-storage", alias={"name": bucket.name}
     )
     assert lost_identities(read_record("prod"), renamed) == []
+
+
+@pytest.mark.parametrize(
+    ("environment", "name"),
+    [
+        ("prod", "items-prod-records-table"),
+        ("prod", "items-prod-imports-queue"),
+        ("prod", "items-prod-imports-dlq"),
+        ("prod", "items-prod-cursor-key-secret"),
+        ("staging", "items-staging-import-failures-queue"),
+    ],
+)
+def test_renaming_a_new_stateful_resource_without_an_alias_is_caught(environment, name):
+    recording = stack_run(environment).recording
+    resource = recording.named(name)
+    renamed = _renamed(recording, name, f"{name}-renamed")
+    assert [i.urn for i in lost_identities(read_record(environment), renamed)] == [resource.urn]
+    aliased = _renamed(recording, name, f"{name}-renamed", alias={"name": name})
+    assert lost_identities(read_record(environment), aliased) == []
 
 
 def test_a_reparent_without_alias_is_caught():
