@@ -1,8 +1,9 @@
 """Testing a program that uses nova-compute, offline: copy this file into your own tests/.
 
-``mock_stack`` comes from nova-testing's pytest plugin (``pip install nova-testing``; it
-registers itself). ``mock_stack.run(program)`` runs the program under realistic AWS mocks,
-waits for every output, and returns everything that was registered.
+``mock_stack`` comes from nova-testing's pytest plugin
+(``pip install --find-links dist nova-testing``; it registers itself). ``mock_stack.run(program)``
+runs the program under realistic AWS mocks, waits for every output, and returns everything that
+was registered.
 """
 
 from pathlib import Path

@@ -1,4 +1,4 @@
-"""Test a program that uses nova-storage, offline: `pip install nova-testing pytest`.
+"""Test a program that uses nova-storage, offline: `pip install --find-links dist nova-testing`.
 
 The nova-testing pytest plugin provides the `mock_stack` fixture. It runs the program under mocks
 that answer like AWS (bucket names, ARNs, account id), waits for every Output, and records each

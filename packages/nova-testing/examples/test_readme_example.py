@@ -1,4 +1,4 @@
-# test_bucket.py — `pip install nova-testing`; the pytest plugin registers itself.
+# test_bucket.py — `pip install --find-links dist nova-testing`; the plugin registers itself.
 import pulumi_aws as aws
 
 
