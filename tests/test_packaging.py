@@ -72,6 +72,10 @@ SMOKE = {
     "nova_observability": (
         "from nova_observability import AlarmTopic, AlarmTopicArgs\nc = AlarmTopic('t', AlarmTopicArgs())"
     ),
+    "nova_messaging": "from nova_messaging import Queue, QueueArgs\nc = Queue('q', QueueArgs())",
+    "nova_policy": (
+        "from nova_policy import RULES, check_records\nc = RULES\nassert len(RULES) > 40\n"
+    ),
     "nova_testing": (
         "import nova_testing\n"
         "rec = nova_testing.MockStack().run(lambda: pulumi.CustomResource('aws:sns/topic:Topic', 't', {}))\n"
