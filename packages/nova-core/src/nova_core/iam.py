@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from .checks import Checker
 from .errors import at, field
@@ -28,6 +28,7 @@ __all__ = [
     "SID",
     "STATEMENT_KEYS",
     "PolicyStatement",
+    "StatementOptions",
     "policy_statement",
     "policy_statements",
     "strings",
@@ -93,6 +94,17 @@ class PolicyStatement:
     def values(self, key: str) -> list[Any]:
         """The element ``key`` as a list (see :func:`strings`)."""
         return strings(self.document.get(key))
+
+
+class StatementOptions(TypedDict, total=False):
+    """The keyword arguments of :func:`policy_statement`, passed on by :func:`policy_statements`."""
+
+    required: Sequence[str]
+    refused: Mapping[str, tuple[str, str]] | None
+    default_effect: str | None
+    sid_pattern: re.Pattern[str] | None
+    fixes: Mapping[str, str] | None
+    example: str
 
 
 def policy_statement(
@@ -173,31 +185,17 @@ def policy_statements(
     *,
     policy: str,
     reserved_sids: Collection[str] = (),
-    required: Sequence[str] = ("Action", "Resource"),
-    refused: Mapping[str, tuple[str, str]] | None = None,
-    default_effect: str | None = None,
-    sid_pattern: re.Pattern[str] | None = SID,
-    fixes: Mapping[str, str] | None = None,
-    example: str = _EXAMPLE,
+    **options: Unpack[StatementOptions],
 ) -> list[PolicyStatement | None]:
     """Check each statement of a list with :func:`policy_statement` and that their ``Sid``s are
     unique in ``policy`` (e.g. ``"the bucket policy"``), where the component's own statements
-    already use ``reserved_sids``. One entry per statement, ``None`` for an ``Output``."""
+    already use ``reserved_sids``; ``options`` are :func:`policy_statement`'s. One entry per
+    statement, ``None`` for an ``Output``."""
     checked: list[PolicyStatement | None] = []
     seen: set[str] = set()
     for index, value in enumerate(statements):
         path = at(argument, index)
-        statement = policy_statement(
-            checker,
-            path,
-            value,
-            required=required,
-            refused=refused,
-            default_effect=default_effect,
-            sid_pattern=sid_pattern,
-            fixes=fixes,
-            example=example,
-        )
+        statement = policy_statement(checker, path, value, **options)
         sid = statement.get("Sid") if statement is not None else None
         if isinstance(sid, str):
             if sid in reserved_sids or sid in seen:
