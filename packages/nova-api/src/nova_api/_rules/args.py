@@ -100,6 +100,29 @@ def require_mapping(check: Checker, argument: str, value: Any, fix: str) -> Mapp
     return value
 
 
+def require_entries(
+    check: Checker,
+    argument: str,
+    value: Any,
+    *,
+    what: str,
+    fix: str,
+    limit: int,
+    quota: str,
+    split: str,
+) -> Mapping[str, Any]:
+    """A plain ``dict`` of one to ``limit`` entries: at least one ``what`` is required (``fix``
+    says how to give it); more than ``limit`` breaks ``quota`` (``split`` says what to do)."""
+    if value is None:
+        check.fail(argument, value, f"at least one {what} is required", fix)
+    value = require_mapping(check, argument, value, fix)
+    if not value:
+        check.fail(argument, dict(value), f"at least one {what} is required", fix)
+    if len(value) > limit:
+        check.fail(argument, value, quota, split, shown=f"<{len(value)} {argument}>")
+    return value
+
+
 def check_string_list(
     check: Checker,
     argument: str,
