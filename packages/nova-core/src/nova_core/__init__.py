@@ -21,7 +21,7 @@ from .tables import (
     LOG_RETENTION_DAYS,
     PARTITION_REGIONS,
 )
-from .values import check_when_known, is_deep_plain, is_plain
+from .values import check_now_or_when_known, check_when_known, is_deep_plain, is_plain
 
 __all__ = [
     "__version__",
@@ -31,6 +31,7 @@ __all__ = [
     "field",
     "show",
     # values
+    "check_now_or_when_known",
     "check_when_known",
     "is_deep_plain",
     "is_plain",
