@@ -7,7 +7,7 @@ import pytest
 
 from nova_core import NovaInputError, PolicyStatement, policy_statement, policy_statements
 from nova_core.checks import Checker
-from nova_core.iam import GRAMMAR, strings
+from nova_core.iam import GRAMMAR, role_name, strings
 
 check = Checker("nova-test Thing", "t")
 ALLOW = {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}
@@ -171,3 +171,43 @@ def test_policy_statements_returns_one_entry_per_statement():
     assert [c is None for c in checked] == [False, True, False]
     assert checked[2] is not None
     assert checked[2].get("Sid") == "B"
+
+
+@pytest.mark.parametrize("name", ["app", "orders-api_role+x=1,y.z@w", "r" * 64])
+def test_a_role_name_that_iam_accepts_is_returned(name):
+    assert role_name(check, "grant.role", name) == name
+
+
+@pytest.mark.parametrize("name", ["arn:aws:iam::123456789012:role/app", "r" * 65, "rôle"])
+def test_fails_when_a_role_name_breaks_iams_rule(name):
+    with pytest.raises(NovaInputError) as caught:
+        role_name(check, "grant.role", name)
+    assert caught.value.argument == "grant.role"
+    assert caught.value.rule == "IAM role names are 1-64 letters, digits or + = , . @ _ -"
+    assert "not its ARN" in caught.value.fix
+
+
+def test_fails_when_a_role_name_is_empty():
+    with pytest.raises(NovaInputError) as caught:
+        role_name(check, "grant.role", "")
+    assert caught.value.rule == "must not be empty"
+
+
+def test_a_role_object_gives_its_first_output_attribute():
+    class Role:
+        id = pulumi.Output.from_input("role-id")
+        name = pulumi.Output.from_input("role-name")
+
+    role = Role()
+    assert role_name(check, "r", role) is Role.name
+    assert role_name(check, "r", role, attributes=("id",)) is Role.id
+
+
+def test_fails_when_the_object_has_no_role_output():
+    with pytest.raises(NovaInputError) as caught:
+        role_name(check, "grant.role", 42, attributes=("name", "id"))
+    assert str(caught.value) == (
+        "nova-test Thing 't': argument 'grant.role' is <int>: needs an IAM role: an aws.iam.Role, "
+        "an object with a name or id Output, or a role name. Fix: pass the role resource or its "
+        "name."
+    )

@@ -17,6 +17,8 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypedDict, Unpack
 
+import pulumi
+
 from .checks import Checker
 from .errors import at, field
 from .values import is_plain
@@ -25,12 +27,14 @@ __all__ = [
     "EFFECTS",
     "GRAMMAR",
     "NEGATED_KEYS",
+    "ROLE_NAME",
     "SID",
     "STATEMENT_KEYS",
     "PolicyStatement",
     "StatementOptions",
     "policy_statement",
     "policy_statements",
+    "role_name",
     "strings",
 ]
 
@@ -56,6 +60,8 @@ NEGATED_KEYS: Mapping[str, str] = {
 """The elements a statement takes in one form or the other, never both."""
 SID = re.compile(r"[A-Za-z0-9]+")
 """What IAM allows in a ``Sid``: ASCII letters and digits."""
+ROLE_NAME = re.compile(r"[\w+=,.@-]{1,64}", re.ASCII)
+"""What IAM allows in a role name: 1-64 ASCII letters, digits and ``+=,.@_-``."""
 
 _EXAMPLE = "{'Effect': 'Allow', 'Action': ['s3:GetObject'], 'Resource': ['arn:aws:s3:::bucket/*']}"
 
@@ -250,4 +256,38 @@ def _check_required(
         f"every statement needs a non-empty {' or '.join(allowed)}",
         fix or f"add '{key}'",
         source=GRAMMAR,
+    )
+
+
+def role_name(
+    checker: Checker,
+    argument: str,
+    role: Any,
+    *,
+    attributes: Sequence[str] = ("role_name", "name", "id"),
+) -> pulumi.Input[str]:
+    """The name of the role a policy attaches to: a role name (checked against IAM's rule), or
+    the first of ``attributes`` that is an ``Output`` on the object given (an ``aws.iam.Role``
+    has ``name`` and ``id``)."""
+    if isinstance(role, str):
+        checker.string(
+            argument,
+            role,
+            pattern=ROLE_NAME,
+            rule="IAM role names are 1-64 letters, digits or + = , . @ _ -",
+            fix="pass the role's name (not its ARN) or the aws.iam.Role itself",
+            source="IAM CreateRole RoleName",
+        )
+        return role
+    for attribute in attributes:
+        value = getattr(role, attribute, None)
+        if isinstance(value, pulumi.Output):
+            return value
+    raise checker.error(
+        argument,
+        role,
+        f"needs an IAM role: an aws.iam.Role, an object with a {' or '.join(attributes)} "
+        "Output, or a role name",
+        "pass the role resource or its name",
+        shown=f"<{type(role).__name__}>",
     )
