@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .__about__ import __version__
 from .arns import Arn, known_region, parse_arn, partition_of_region
-from .checks import Checker, closest, did_you_mean, is_number, is_whole
+from .checks import KMS_KEY_ARN_EXAMPLE, Checker, closest, did_you_mean, is_number, is_whole
 from .errors import NovaInputError, at, field, show
 from .iam import PolicyStatement, policy_statement, policy_statements
 from .naming import child_name
@@ -37,6 +37,7 @@ __all__ = [
     "is_plain",
     # checks
     "Checker",
+    "KMS_KEY_ARN_EXAMPLE",
     "closest",
     "did_you_mean",
     "is_number",

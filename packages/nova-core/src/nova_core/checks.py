@@ -20,12 +20,13 @@ from .errors import NovaInputError, at, field
 from .tables import LOG_RETENTION_DAYS, MAX_TAGS, PARTITION_REGIONS, TAG_KEY_MAX, TAG_VALUE_MAX
 from .values import is_plain
 
-__all__ = ["Checker", "closest", "did_you_mean", "is_number", "is_whole"]
+__all__ = ["KMS_KEY_ARN_EXAMPLE", "Checker", "closest", "did_you_mean", "is_number", "is_whole"]
 
 TAG_CHARS = re.compile(r"[\w\s+\-=.:/@]*")
 """Characters AWS allows in tag keys and values across services (letters of any script)."""
 
 AWS_TAGGING = "AWS tagging rules"
+KMS_KEY_ARN_EXAMPLE = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 
 
 def is_whole(value: Any) -> bool:
@@ -396,6 +397,21 @@ class Checker:
                 f"use an ARN from {region}",
             )
         return parsed
+
+    def kms_key_arn(
+        self, argument: str, value: Any, *, region: str | None = None, plain: bool = False
+    ) -> Arn | None:
+        """The ARN of a KMS *key* (not an alias or key id: IAM grants scope KMS actions to the
+        key ARN) in a known Region, and in ``region`` when given."""
+        return self.arn(
+            argument,
+            value,
+            service="kms",
+            resource_types=("key",),
+            example=KMS_KEY_ARN_EXAMPLE,
+            region=region,
+            plain=plain,
+        )
 
     def region(self, argument: str, value: Any, *, partition: str | None = None) -> str | None:
         """A Region that exists (in ``partition`` when given)."""
