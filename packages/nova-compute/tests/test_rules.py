@@ -107,7 +107,7 @@ CASES = {
     "tracing_output": ({"tracing_enabled": Out(True)}, r"'tracing_enabled' is <output>: must be known when the program runs"),
     # policy statements
     "statements_not_list": ({"policy_statements": _statement()}, r"'policy_statements' .*must be a list of IAM statements"),
-    "statement_not_dict": ({"policy_statements": ["s3:GetObject"]}, r"'policy_statements\[0\]' is 's3:GetObject': an IAM statement is a dict"),
+    "statement_not_dict": ({"policy_statements": ["s3:GetObject"]}, r"'policy_statements\[0\]' is 's3:GetObject': must be a dict: one IAM policy statement"),
     "statement_action_star": ({"policy_statements": [_statement(Action="*")]}, r"'policy_statements\[0\]\.Action' is '\*': wildcard actions"),
     "statement_service_star": ({"policy_statements": [_statement(Action=["s3:*"])]}, r"'policy_statements\[0\]\.Action' is 's3:\*': wildcard actions"),
     "statement_action_format": ({"policy_statements": [_statement(Action="GetObject")]}, r"an action is '<service>:<Action>'"),
@@ -122,6 +122,7 @@ CASES = {
     "statement_unknown_key": ({"policy_statements": [{"actions": ["s3:GetObject"], "Resource": "*"}]}, r"'policy_statements\[0\]\.actions' .*'actions' is not a known key of policy_statements\[0\]\. Fix: did you mean 'Action'\?"),
     "statement_effect": ({"policy_statements": [_statement(Effect="allow")]}, r"'policy_statements\[0\]\.Effect' is 'allow': must be one of 'Allow', 'Deny'"),
     "statement_sid": ({"policy_statements": [_statement(Sid="read-bucket")]}, r"a Sid holds only letters and digits"),
+    "statement_sid_twice": ({"policy_statements": [_statement(Sid="Read"), _statement(Sid="Read")]}, r"'policy_statements\[1\]\.Sid' is 'Read': Sids must be unique in the role's policy statements"),
     "statement_condition": ({"policy_statements": [_statement(Condition="aws:SecureTransport")]}, r"a Condition is a dict"),
     "statements_too_large": (
         {"policy_statements": [_statement(Sid=f"S{i}", Resource=[f"arn:aws:s3:::bucket-{i:03d}-with-a-long-name/*" for _ in range(4)]) for i in range(50)]},

@@ -204,3 +204,28 @@ def test_log_retention_offers_the_neighbouring_values():
     assert error.fix == "use 7 or 14"
     assert error.source == "CloudWatch Logs PutRetentionPolicy"
     fails(check.log_retention, "days", True)
+
+
+def test_kms_key_arn_takes_a_key_in_the_region():
+    arn = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    parsed = check.kms_key_arn("kms_key_arn", arn, region="eu-west-1")
+    assert parsed is not None
+    assert parsed.resource_type == "key"
+    assert check.kms_key_arn("kms_key_arn", None) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "rule"),
+    [
+        ("arn:aws:kms:eu-west-1:123456789012:alias/logs", "must be the ARN of a key"),
+        ("alias/logs", "must be kms ARN"),
+        (
+            "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            "must be in eu-west-1, the Region of this resource (it is in us-east-1)",
+        ),
+    ],
+)
+def test_fails_when_a_kms_key_arn_is_an_alias_or_elsewhere(value, rule):
+    error = fails(check.kms_key_arn, "kms_key_arn", value, region="eu-west-1")
+    assert error.argument == "kms_key_arn"
+    assert error.rule == rule

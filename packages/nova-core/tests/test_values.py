@@ -14,6 +14,7 @@ from nova_core import (
     PARTITION_REGIONS,
     Checker,
     NovaInputError,
+    check_now_or_when_known,
     check_when_known,
     child_name,
     is_deep_plain,
@@ -43,6 +44,32 @@ def test_plain_values_and_outputs_are_told_apart():
 def test_check_when_known_passes_the_value_on(mock_stack):
     seen: list[int] = []
     rec = mock_stack.run(lambda: check_when_known(pulumi.Output.from_input(5), seen.append))
+    assert rec.value(rec.result) == 5
+    assert seen == [5]
+
+
+def test_check_now_or_when_known_checks_a_plain_value_now():
+    def refuse(value: int) -> None:
+        Checker("nova-test Thing", "t").integer("n", value, maximum=3)
+
+    assert check_now_or_when_known(3, refuse) == 3
+    with pytest.raises(NovaInputError) as caught:
+        check_now_or_when_known(5, refuse)
+    assert not caught.value.deferred
+    assert caught.value.argument == "n"
+
+
+def test_check_now_or_when_known_defers_an_output(mock_stack):
+    seen: list[int] = []
+    checked: list[object] = []
+
+    def program() -> object:
+        result = check_now_or_when_known(pulumi.Output.from_input(5), seen.append)
+        checked.append(result)
+        return result
+
+    rec = mock_stack.run(program)
+    assert isinstance(checked[0], pulumi.Output)
     assert rec.value(rec.result) == 5
     assert seen == [5]
 

@@ -247,9 +247,32 @@ def test_fails_when_a_statement_has_no_effect(refused):
 def test_fails_when_a_statement_has_no_principal(refused):
     refused(
         _queue(policy_statements=[{"Effect": "Allow", "Action": "sqs:SendMessage"}]),
-        "policy_statements[0]",
-        "needs a Principal",
+        "policy_statements[0].Principal",
+        "needs a non-empty Principal or NotPrincipal",
+        "{'Service': 'sns.amazonaws.com'}",
     )
+
+
+def test_fails_when_a_statement_has_an_empty_action(refused):
+    refused(
+        _queue(policy_statements=[{**SEND, "Action": []}]),
+        "policy_statements[0].Action",
+        "needs a non-empty Action or NotAction",
+    )
+
+
+def test_fails_when_a_deny_has_action_and_not_action(refused):
+    deny = {"Effect": "Deny", "Principal": "*", "Action": "sqs:PurgeQueue", "NotAction": "x"}
+    refused(
+        _queue(policy_statements=[deny]),
+        "policy_statements[0].NotAction",
+        "takes Action or NotAction, not both",
+    )
+
+
+def test_a_queue_policy_sid_may_hold_underscores(mock_stack):
+    rec = mock_stack.run(_queue(policy_statements=[{**SEND, "Sid": "Topic_Send"}]))
+    assert "Topic_Send" in rec.named("jobs-queue-policy").inputs["policy"]
 
 
 def test_fails_when_a_statement_key_is_misspelt(refused):

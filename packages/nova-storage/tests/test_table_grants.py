@@ -237,7 +237,7 @@ def test_fails_when_the_role_is_not_a_role(mock_stack):
         Table("orders", {"partition_key": PK}).grant_read_data(42)
 
     with pytest.raises(
-        NovaInputError, match=r"'grant_read_data\.role' is <int>: a grant needs an IAM role"
+        NovaInputError, match=r"'grant_read_data\.role' is <int>: needs an IAM role"
     ):
         mock_stack.run(program)
     mock_stack.last.resource_count_is(ROLE_POLICY, 0)

@@ -20,7 +20,7 @@ from nova_core import Checker, at, child_name, is_plain, known_region
 
 from ._rules import access_logs, authorization, cors, domain, jwt, routes, stage, targets
 from ._rules import throttling as throttle
-from ._rules.args import HTTP_API_ARG_KEYS, check_keys, require_mapping
+from ._rules.args import HTTP_API_ARG_KEYS, check_keys, require_entries
 from ._rules.targets import TargetParts
 
 __all__ = [
@@ -121,21 +121,17 @@ def plain_region(opts: pulumi.ResourceOptions | None) -> str | None:
 
 
 def _plan_targets(check: Checker, name: str, value: Any) -> dict[str, TargetParts]:
-    fix = "pass targets={'items': items_function} (keys name the integrations)"
-    if value is None:
-        check.fail("targets", value, "at least one Lambda target is required", fix)
-    value = require_mapping(check, "targets", value, fix)
-    if not value:
-        check.fail("targets", dict(value), "at least one Lambda target is required", fix)
-    if len(value) > targets.MAX_INTEGRATIONS:
-        check.fail(
-            "targets",
-            value,
-            f"an HTTP API holds at most {targets.MAX_INTEGRATIONS} integrations (fixed quota) "
-            "and this component makes one per target",
-            "split the API, or route several paths to one function",
-            shown=f"<{len(value)} targets>",
-        )
+    value = require_entries(
+        check,
+        "targets",
+        value,
+        what="Lambda target",
+        fix="pass targets={'items': items_function} (keys name the integrations)",
+        limit=targets.MAX_INTEGRATIONS,
+        quota=f"an HTTP API holds at most {targets.MAX_INTEGRATIONS} integrations (fixed quota) "
+        "and this component makes one per target",
+        split="split the API, or route several paths to one function",
+    )
     return {
         targets.check_target_key(check, name, key): targets.check_target(check, key, target)
         for key, target in value.items()
@@ -150,21 +146,17 @@ def _plan_routes(
     default_authorization: str,
     warnings: list[str],
 ) -> tuple[RoutePlan, ...]:
-    fix = "pass routes={'GET /items': {'target': 'items'}}"
-    if value is None:
-        check.fail("routes", value, "at least one route is required", fix)
-    value = require_mapping(check, "routes", value, fix)
-    if not value:
-        check.fail("routes", dict(value), "at least one route is required", fix)
-    if len(value) > routes.MAX_ROUTES:
-        check.fail(
-            "routes",
-            value,
-            f"an HTTP API holds at most {routes.MAX_ROUTES} routes (default quota)",
-            "split the API, use a greedy route such as 'ANY /{proxy+}', or raise the quota and "
-            "split the routes across components",
-            shown=f"<{len(value)} routes>",
-        )
+    value = require_entries(
+        check,
+        "routes",
+        value,
+        what="route",
+        fix="pass routes={'GET /items': {'target': 'items'}}",
+        limit=routes.MAX_ROUTES,
+        quota=f"an HTTP API holds at most {routes.MAX_ROUTES} routes (default quota)",
+        split="split the API, use a greedy route such as 'ANY /{proxy+}', or raise the quota "
+        "and split the routes across components",
+    )
     plans: list[RoutePlan] = []
     seen_paths: dict[tuple[str, str], str] = {}
     seen_names: dict[str, str] = {}

@@ -20,12 +20,13 @@ from .errors import NovaInputError, at, field
 from .tables import LOG_RETENTION_DAYS, MAX_TAGS, PARTITION_REGIONS, TAG_KEY_MAX, TAG_VALUE_MAX
 from .values import is_plain
 
-__all__ = ["Checker", "closest", "did_you_mean", "is_number", "is_whole"]
+__all__ = ["KMS_KEY_ARN_EXAMPLE", "Checker", "closest", "did_you_mean", "is_number", "is_whole"]
 
 TAG_CHARS = re.compile(r"[\w\s+\-=.:/@]*")
 """Characters AWS allows in tag keys and values across services (letters of any script)."""
 
 AWS_TAGGING = "AWS tagging rules"
+KMS_KEY_ARN_EXAMPLE = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 
 
 def is_whole(value: Any) -> bool:
@@ -103,6 +104,29 @@ class Checker:
         """Raise the error for ``argument``."""
         raise self.error(argument, value, rule, fix, source=source, shown=shown)
 
+    def _given(self, argument: str, value: Any, plain: bool) -> bool:
+        """``True`` when ``value`` is there to check: not ``None`` and not an ``Output`` (an
+        ``Output`` fails when ``plain`` says the value must be known)."""
+        if value is None:
+            return False
+        if not is_plain(value):
+            if plain:
+                self._needs_plain(argument, value, "it")
+            return False
+        return True
+
+    def _within(
+        self,
+        argument: str,
+        value: float,
+        minimum: float | None,
+        maximum: float | None,
+        source: str | None,
+    ) -> None:
+        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+            bounds = _bounds(minimum, maximum)
+            self.fail(argument, value, f"must be {bounds}", f"use a value {bounds}", source=source)
+
     def _needs_plain(self, argument: str, value: Any, what: str) -> NoReturn:
         self.fail(
             argument,
@@ -116,11 +140,7 @@ class Checker:
     # -- scalar types ---------------------------------------------------------------------------
     def boolean(self, argument: str, value: Any, *, plain: bool = False) -> bool | None:
         """A ``bool`` (never ``0``/``1`` or a string)."""
-        if value is None:
-            return None
-        if not is_plain(value):
-            if plain:
-                self._needs_plain(argument, value, "it")
+        if not self._given(argument, value, plain):
             return None
         if not isinstance(value, bool):
             self.fail(argument, value, "must be True or False", "pass a bool")
@@ -137,11 +157,7 @@ class Checker:
         plain: bool = False,
     ) -> int | None:
         """A whole number within ``minimum``..``maximum`` (a ``bool`` is refused)."""
-        if value is None:
-            return None
-        if not is_plain(value):
-            if plain:
-                self._needs_plain(argument, value, "it")
+        if not self._given(argument, value, plain):
             return None
         if not is_whole(value):
             hint = f" {_bounds(minimum, maximum)}" if (minimum, maximum) != (None, None) else ""
@@ -152,9 +168,7 @@ class Checker:
                 f"pass an int{hint}",
                 source=source,
             )
-        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-            bounds = _bounds(minimum, maximum)
-            self.fail(argument, value, f"must be {bounds}", f"use a value {bounds}", source=source)
+        self._within(argument, value, minimum, maximum, source)
         return value
 
     def number(
@@ -168,19 +182,13 @@ class Checker:
         plain: bool = False,
     ) -> float | None:
         """An ``int`` or ``float`` within ``minimum``..``maximum`` (a ``bool`` is refused)."""
-        if value is None:
-            return None
-        if not is_plain(value):
-            if plain:
-                self._needs_plain(argument, value, "it")
+        if not self._given(argument, value, plain):
             return None
         if not is_number(value) or math.isnan(value):
             self.fail(
                 argument, value, "must be a number (True/False are not)", "pass an int or float"
             )
-        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-            bounds = _bounds(minimum, maximum)
-            self.fail(argument, value, f"must be {bounds}", f"use a value {bounds}", source=source)
+        self._within(argument, value, minimum, maximum, source)
         return value
 
     def string(
@@ -199,11 +207,7 @@ class Checker:
         """A ``str`` of ``min_length``..``max_length`` characters that fully matches ``pattern``.
 
         ``rule`` and ``fix`` describe the pattern in words; they are required with a pattern."""
-        if value is None:
-            return None
-        if not is_plain(value):
-            if plain:
-                self._needs_plain(argument, value, "it")
+        if not self._given(argument, value, plain):
             return None
         if not isinstance(value, str):
             self.fail(argument, value, "must be a string", "pass a str")
@@ -242,11 +246,7 @@ class Checker:
         plain: bool = False,
     ) -> Any:
         """One of ``allowed`` (compared exactly; a close match is suggested)."""
-        if value is None:
-            return None
-        if not is_plain(value):
-            if plain:
-                self._needs_plain(argument, value, "it")
+        if not self._given(argument, value, plain):
             return None
         if isinstance(value, bool) and not any(isinstance(a, bool) for a in allowed):
             ok = False
@@ -397,6 +397,21 @@ class Checker:
                 f"use an ARN from {region}",
             )
         return parsed
+
+    def kms_key_arn(
+        self, argument: str, value: Any, *, region: str | None = None, plain: bool = False
+    ) -> Arn | None:
+        """The ARN of a KMS *key* (not an alias or key id: IAM grants scope KMS actions to the
+        key ARN) in a known Region, and in ``region`` when given."""
+        return self.arn(
+            argument,
+            value,
+            service="kms",
+            resource_types=("key",),
+            example=KMS_KEY_ARN_EXAMPLE,
+            region=region,
+            plain=plain,
+        )
 
     def region(self, argument: str, value: Any, *, partition: str | None = None) -> str | None:
         """A Region that exists (in ``partition`` when given)."""

@@ -15,7 +15,7 @@ import pulumi
 
 from .errors import NovaInputError
 
-__all__ = ["check_when_known", "is_deep_plain", "is_plain"]
+__all__ = ["check_now_or_when_known", "check_when_known", "is_deep_plain", "is_plain"]
 
 T = TypeVar("T")
 
@@ -56,3 +56,12 @@ def check_when_known(value: pulumi.Input[T], check: Callable[[T], None]) -> pulu
         return resolved
 
     return pulumi.Output.from_input(value).apply(run)
+
+
+def check_now_or_when_known(value: pulumi.Input[T], check: Callable[[T], None]) -> pulumi.Input[T]:
+    """Run ``check`` on ``value`` now when it is plain (before anything registers) and return it
+    unchanged; for an ``Output``, return :func:`check_when_known`'s checked ``Output``."""
+    if is_plain(value):
+        check(value)  # type: ignore[arg-type]
+        return value
+    return check_when_known(value, check)

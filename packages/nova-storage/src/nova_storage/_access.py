@@ -16,6 +16,7 @@ import pulumi
 import pulumi_aws as aws
 
 from nova_core import Checker, NovaInputError, child_name, field
+from nova_core.iam import role_name as role_name_of
 
 from ._secret_policies import secret_read_policy_document
 from ._table_policies import (
@@ -28,7 +29,6 @@ from ._table_policies import (
 __all__ = ["GrantRole", "NamedRole", "SecretGrants", "TableGrants"]
 
 _KEY_CHARS = re.compile(r"[^\w+=,.@-]+")
-_ROLE_NAME = re.compile(r"[\w+=,.@-]{1,64}")
 _GRANT_KEY = re.compile(r"[A-Za-z0-9_+=,.@-]{1,64}")
 
 
@@ -45,30 +45,6 @@ GrantRole = aws.iam.Role | NamedRole | str
 a role name."""
 
 Builder = Callable[[str, str | None], dict[str, Any]]
-
-
-def _role_name(check: Checker, method: str, role: Any) -> pulumi.Input[str]:
-    if isinstance(role, str):
-        if not _ROLE_NAME.fullmatch(role):
-            check.fail(
-                f"{method}.role",
-                role,
-                "IAM role names are 1 to 64 letters, digits or + = , . @ _ - (B.3 RoleName)",
-                "pass the role's name (not its ARN) or the aws.iam.Role itself",
-            )
-        return role
-    for attribute in ("role_name", "name", "id"):
-        value = getattr(role, attribute, None)
-        if isinstance(value, pulumi.Output):
-            return value
-    raise check.error(
-        f"{method}.role",
-        role,
-        "a grant needs an IAM role: an aws.iam.Role, an object with a role_name/name Output, "
-        "or a role name",
-        "pass the role resource or its name",
-        shown=f"<{type(role).__name__}>",
-    )
 
 
 def _grant_key(check: Checker, method: str, role: Any, grant_id: str | None) -> str:
@@ -122,7 +98,7 @@ class _Grants:
     ) -> aws.iam.RolePolicy:
         method = f"grant_{kind.replace('-', '_')}"
         check = Checker(self._grant_component, self._grant_name)
-        role_name = _role_name(check, method, role)
+        role_name = role_name_of(check, field(method, "role"), role)
         key = _grant_key(check, method, role, grant_id)
         logical_name = child_name(self._grant_name, f"grant-{kind}", key)
         if logical_name in self._grant_names:

@@ -11,12 +11,21 @@ to parent them to).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, Protocol, runtime_checkable
 
 import pulumi
 import pulumi_aws as aws
 
-from nova_core import Checker, check_when_known, is_plain, parse_arn, partition_of_region
+from nova_core import (
+    Arn,
+    Checker,
+    check_now_or_when_known,
+    check_when_known,
+    is_plain,
+    parse_arn,
+    partition_of_region,
+)
 
 from ._access import SecretGrants, TableGrants
 from ._plan.secret import COMPONENT as SECRET_COMPONENT
@@ -60,6 +69,27 @@ class SecretLike(Protocol):
 
 def _optional(value: pulumi.Input[str] | None) -> pulumi.Output[str] | None:
     return None if value is None else pulumi.Output.from_input(value)
+
+
+def _parsed_arn(
+    check: Checker, argument: str, value: str, service: str, resource_type: str, example: str
+) -> Arn:
+    parsed = check.arn(
+        argument, value, service=service, resource_types=[resource_type], example=example
+    )
+    assert parsed is not None  # a plain str: check.arn returns the parsed ARN or raises
+    return parsed
+
+
+def _by_arn(
+    arn: pulumi.Input[str], name_of: Callable[[str], str]
+) -> tuple[pulumi.Input[str], pulumi.Input[str], str | None]:
+    """``(arn, name, region)`` of a reference made from an ARN: checked now when the ARN is plain
+    (its Region then checks the other ARNs), else when it resolves (Region unknown)."""
+    if is_plain(arn):
+        return arn, name_of(arn), parse_arn(arn).region  # type: ignore[arg-type, union-attr]
+    checked = check_when_known(arn, name_of)
+    return checked, checked.apply(name_of), None
 
 
 def _where(
@@ -118,10 +148,9 @@ class TableReference(TableGrants):
         account_id: pulumi.Input[str] | None = None,
     ) -> TableReference:
         check = Checker(TABLE_COMPONENT, reference_name)
-        if is_plain(table_name):
-            check_name(check, "table_name", table_name)
-        else:
-            table_name = check_when_known(table_name, lambda v: check_name(check, "table_name", v))
+        table_name = check_now_or_when_known(
+            table_name, lambda v: check_name(check, "table_name", v)
+        )
         if region is not None:
             check.region("region", region)
         _check_extras(check, stream_arn, kms_key_arn, region=region)
@@ -149,14 +178,7 @@ class TableReference(TableGrants):
         check = Checker(TABLE_COMPONENT, reference_name)
 
         def table_name_of(value: str) -> str:
-            parsed = check.arn(
-                "table_arn",
-                value,
-                service="dynamodb",
-                resource_types=["table"],
-                example=_TABLE_ARN_EXAMPLE,
-            )
-            assert parsed is not None
+            parsed = _parsed_arn(check, "table_arn", value, "dynamodb", "table", _TABLE_ARN_EXAMPLE)
             if "/" in parsed.resource_name:
                 check.fail(
                     "table_arn",
@@ -167,15 +189,7 @@ class TableReference(TableGrants):
             check_name(check, "table_arn", parsed.resource_name)
             return parsed.resource_name
 
-        region = None
-        if is_plain(table_arn):
-            name: pulumi.Input[str] = table_name_of(table_arn)
-            region = parse_arn(table_arn).region  # type: ignore[union-attr]
-        else:
-            table_arn = check_when_known(table_arn, table_name_of)
-            name = pulumi.Output.from_input(table_arn).apply(
-                lambda v: parse_arn(v).resource_name  # type: ignore[union-attr]
-            )
+        table_arn, name, region = _by_arn(table_arn, table_name_of)
         _check_extras(check, stream_arn, kms_key_arn, region=region)
         return cls(
             reference_name,
@@ -242,14 +256,9 @@ class SecretReference(SecretGrants):
         check = Checker(SECRET_COMPONENT, reference_name)
 
         def secret_name_of(value: str) -> str:
-            parsed = check.arn(
-                "secret_arn",
-                value,
-                service="secretsmanager",
-                resource_types=["secret"],
-                example=_SECRET_ARN_EXAMPLE,
+            parsed = _parsed_arn(
+                check, "secret_arn", value, "secretsmanager", "secret", _SECRET_ARN_EXAMPLE
             )
-            assert parsed is not None
             match = _SECRET_SUFFIX.fullmatch(parsed.resource_name)
             if match is None:
                 check.fail(
@@ -262,13 +271,7 @@ class SecretReference(SecretGrants):
                 )
             return match.group("name")
 
-        region = None
-        if is_plain(secret_arn):
-            name: pulumi.Input[str] = secret_name_of(secret_arn)
-            region = parse_arn(secret_arn).region  # type: ignore[union-attr]
-        else:
-            secret_arn = check_when_known(secret_arn, secret_name_of)
-            name = pulumi.Output.from_input(secret_arn).apply(secret_name_of)
+        secret_arn, name, region = _by_arn(secret_arn, secret_name_of)
         if is_plain(kms_key_arn):
             check_secret_kms_key_arn(check, kms_key_arn, region=region)
         return cls(reference_name, name=name, arn=secret_arn, kms_key_arn=kms_key_arn)
@@ -284,10 +287,7 @@ class SecretReference(SecretGrants):
         account_id: pulumi.Input[str] | None = None,
     ) -> SecretReference:
         check = Checker(SECRET_COMPONENT, reference_name)
-        if is_plain(secret_name):
-            check_secret_name(check, secret_name)
-        else:
-            secret_name = check_when_known(secret_name, lambda v: check_secret_name(check, v))
+        secret_name = check_now_or_when_known(secret_name, lambda v: check_secret_name(check, v))
         if region is not None:
             check.region("region", region)
         if is_plain(kms_key_arn):

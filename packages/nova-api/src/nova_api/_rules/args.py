@@ -8,7 +8,14 @@ from typing import Any
 
 from nova_core import Checker, field, is_plain
 
-__all__ = ["HTTP_API_ARG_KEYS", "check_keys", "check_string_list", "require_mapping"]
+__all__ = [
+    "HTTP_API_ARG_KEYS",
+    "check_keys",
+    "check_string_list",
+    "require_args",
+    "require_entries",
+    "require_mapping",
+]
 
 HTTP_API_ARG_KEYS: tuple[str, ...] = (
     "targets",
@@ -97,6 +104,39 @@ def require_mapping(check: Checker, argument: str, value: Any, fix: str) -> Mapp
     """A plain ``dict``; an ``Output`` or any other type is refused with ``fix``."""
     if not isinstance(value, Mapping):
         check.fail(argument, value, "must be a plain mapping (dict)", fix)
+    return value
+
+
+def require_args(
+    check: Checker, argument: str, value: Any, valid: Sequence[str], fix: str
+) -> Mapping[str, Any]:
+    """A plain ``dict`` (else refused with ``fix``) of the keys in ``valid`` (see
+    :func:`check_keys`)."""
+    value = require_mapping(check, argument, value, fix)
+    check_keys(check, argument, value, valid)
+    return value
+
+
+def require_entries(
+    check: Checker,
+    argument: str,
+    value: Any,
+    *,
+    what: str,
+    fix: str,
+    limit: int,
+    quota: str,
+    split: str,
+) -> Mapping[str, Any]:
+    """A plain ``dict`` of one to ``limit`` entries: at least one ``what`` is required (``fix``
+    says how to give it); more than ``limit`` breaks ``quota`` (``split`` says what to do)."""
+    if value is None:
+        check.fail(argument, value, f"at least one {what} is required", fix)
+    value = require_mapping(check, argument, value, fix)
+    if not value:
+        check.fail(argument, dict(value), f"at least one {what} is required", fix)
+    if len(value) > limit:
+        check.fail(argument, value, quota, split, shown=f"<{len(value)} {argument}>")
     return value
 
 

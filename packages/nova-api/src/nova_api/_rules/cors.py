@@ -8,7 +8,7 @@ from typing import Any
 
 from nova_core import Checker, is_plain
 
-from .args import check_keys, check_string_list, require_mapping
+from .args import check_string_list, require_args
 from .routes import normalised_path
 
 __all__ = ["CORS_KEYS", "WILDCARD_ORIGINS", "check_cors", "check_preflight", "wildcard_origins"]
@@ -30,10 +30,9 @@ _HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 
 def check_cors(check: Checker, cors: Any) -> Mapping[str, Any]:
     """Check the plain parts of ``cors``; returns the mapping (defaults are the plan's)."""
-    cors = require_mapping(
-        check, "cors", cors, "pass {'allow_origins': ['https://app.example.com']}"
+    cors = require_args(
+        check, "cors", cors, CORS_KEYS, "pass {'allow_origins': ['https://app.example.com']}"
     )
-    check_keys(check, "cors", cors, CORS_KEYS)
     origins = cors.get("allow_origins")
     if origins is None or (is_plain(origins) and not origins):
         check.fail(

@@ -8,7 +8,7 @@ from typing import Any
 
 from nova_core import Arn, Checker, is_plain, known_region, parse_arn
 
-from .args import check_keys, require_mapping
+from .args import require_args
 
 __all__ = ["DOMAIN_KEYS", "certificate_arn", "check_certificate_region", "check_domain"]
 
@@ -95,13 +95,13 @@ def check_certificate_region(check: Checker, value: Any, region: Any) -> None:
 
 def check_domain(check: Checker, domain: Any) -> Mapping[str, Any]:
     """Every plain part of ``domain`` (the certificate's Region is checked by the plan)."""
-    domain = require_mapping(
+    domain = require_args(
         check,
         "domain",
         domain,
+        DOMAIN_KEYS,
         "pass {'domain_name': 'api.example.com', 'certificate_arn': 'arn:aws:acm:...'}",
     )
-    check_keys(check, "domain", domain, DOMAIN_KEYS)
     domain_name = domain.get("domain_name")
     if domain_name is None or is_plain(domain_name):
         problem = _domain_name_problem(domain_name)

@@ -8,7 +8,7 @@ from typing import Any
 
 from nova_core import Checker, is_plain
 
-from .args import check_keys, check_string_list, require_mapping
+from .args import check_string_list, require_args
 
 __all__ = ["JWT_KEYS", "MAX_JWT_AUDIENCES", "check_jwt"]
 
@@ -26,13 +26,13 @@ _IDENTITY_SOURCE = re.compile(
 
 def check_jwt(check: Checker, jwt: Any) -> Mapping[str, Any]:
     """Check the plain parts of ``jwt_authorizer`` (``identity_source`` may be ``None``)."""
-    jwt = require_mapping(
+    jwt = require_args(
         check,
         "jwt_authorizer",
         jwt,
+        JWT_KEYS,
         "pass {'issuer': 'https://...', 'audiences': ['client-id']}",
     )
-    check_keys(check, "jwt_authorizer", jwt, JWT_KEYS)
     issuer = jwt.get("issuer")
     if issuer is None or (
         is_plain(issuer) and (not isinstance(issuer, str) or not _HTTPS_URL.fullmatch(issuer))

@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from nova_core import Checker, NovaInputError, at, field
 
-from .args import check_keys, check_string_list, require_mapping
+from .args import check_string_list, require_args
 
 __all__ = [
     "HTTP_METHODS",
@@ -197,10 +197,13 @@ def check_route_options(
     argument = at("routes", key)
     if value is None:
         value = {}
-    value = require_mapping(
-        check, argument, value, "give route options as a dict, e.g. {'target': 'items'}"
+    value = require_args(
+        check,
+        argument,
+        value,
+        ROUTE_ARG_KEYS,
+        "give route options as a dict, e.g. {'target': 'items'}",
     )
-    check_keys(check, argument, value, ROUTE_ARG_KEYS)
     target = value.get("target")
     if target is None:
         if len(target_keys) != 1:

@@ -6,9 +6,9 @@ import re
 from typing import Any
 
 from nova_core import Checker
+from nova_core.iam import ROLE_NAME
 
 FUNCTION_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
-ROLE_NAME = re.compile(r"[\w+=,.@-]{1,64}", re.ASCII)
 POLICY_NAME = re.compile(r"[\w+=,.@-]{1,128}", re.ASCII)
 ROLE_PATH = re.compile(r"/|/[\x21-\x7e]{1,510}/")
 LOG_GROUP_NAME = re.compile(r"[.\-_/#A-Za-z0-9]{1,512}")

@@ -16,16 +16,25 @@ from nova_compute._policies import (
     xray_policy,
 )
 from nova_core import Checker, at, field, is_deep_plain, is_plain
+from nova_core.iam import GRAMMAR, policy_statements, strings
 
 ACTION = re.compile(r"[a-z0-9-]+:[A-Za-z0-9*?]+")
-SID = re.compile(r"[A-Za-z0-9]*")
-STATEMENT_KEYS = ("Sid", "Effect", "Action", "Resource", "Condition")
 PLACEHOLDER_ARN_CHARS = 120
-GRAMMAR = "IAM JSON policy grammar"
-
-
-def _as_list(value: Any) -> list[Any]:
-    return list(value) if isinstance(value, list | tuple) else [value]
+_NEGATED = (
+    "grants everything except what it lists, which is the opposite of least privilege",
+    "list the allowed actions and resources with Action and Resource",
+)
+_PRINCIPAL = (
+    "statements attached to the execution role are identity policies and take no Principal",
+    "remove Principal; use grant_invoke for who may call the function",
+)
+REFUSED: dict[str, tuple[str, str]] = {
+    "NotAction": (f"NotAction {_NEGATED[0]}", _NEGATED[1]),
+    "NotResource": (f"NotResource {_NEGATED[0]}", _NEGATED[1]),
+    "Principal": _PRINCIPAL,
+    "NotPrincipal": _PRINCIPAL,
+}
+"""Grammar keys an execution role's statements do not take, with why."""
 
 
 def check_boundary(checker: Checker, arn: Any) -> None:
@@ -63,74 +72,30 @@ def check_statements(
             "must be a list of IAM statements",
             "wrap the statement in a list",
         )
-    for index, statement in enumerate(statements):
-        check_statement(checker, at(argument, index), statement, wildcard_reason)
-    return list(statements)
-
-
-def check_statement(
-    checker: Checker, argument: str, statement: Any, wildcard_reason: str | None
-) -> None:
-    if not is_plain(statement):
-        return
-    if not isinstance(statement, Mapping):
-        checker.fail(
-            argument,
-            statement,
-            "an IAM statement is a dict with Effect, Action and Resource",
-            "pass e.g. {'Action': ['s3:GetObject'], 'Resource': ['arn:aws:s3:::bucket/*']}",
-        )
-    for key in statement:
-        if key in ("NotAction", "NotResource"):
-            checker.fail(
-                field(argument, key),
-                statement[key],
-                f"{key} grants everything except what it lists, which is the opposite of least "
-                "privilege",
-                "list the allowed actions and resources with Action and Resource",
-            )
-        if key in ("Principal", "NotPrincipal"):
-            checker.fail(
-                field(argument, key),
-                statement[key],
-                "statements attached to the execution role are identity policies and take no "
-                "Principal",
-                "remove Principal; use grant_invoke for who may call the function",
-            )
-    checker.keys(argument, statement, STATEMENT_KEYS)
-    effect = checker.one_of(
-        field(argument, "Effect"), statement.get("Effect", "Allow"), ("Allow", "Deny"),
-        source=GRAMMAR,
+    checked = policy_statements(
+        checker,
+        argument,
+        statements,
+        policy="the role's policy statements",
+        refused=REFUSED,
+        default_effect="Allow",
+        fixes={key: f"add '{key}' with the exact {key.lower()}s the function needs"
+               for key in ("Action", "Resource")},
     )  # fmt: skip
-    checker.string(field(argument, "Sid"), statement.get("Sid"), pattern=SID,
-                   rule="a Sid holds only letters and digits", fix="use e.g. 'ReadOrders'",
-                   source=GRAMMAR)  # fmt: skip
-    allow = effect != "Deny"
-    for key in ("Action", "Resource"):
-        if key not in statement or (is_plain(statement[key]) and not _as_list(statement[key])):
-            checker.fail(
-                field(argument, key),
-                statement.get(key),
-                f"every statement needs a non-empty {key}",
-                f"add '{key}' with the exact {key.lower()}s the function needs",
-            )
-    _check_actions(checker, field(argument, "Action"), statement["Action"], allow)
-    _check_resources(checker, field(argument, "Resource"), statement["Resource"], allow,
-                     wildcard_reason)  # fmt: skip
-    condition = statement.get("Condition")
-    if condition is not None and is_plain(condition) and not isinstance(condition, Mapping):
-        checker.fail(
-            field(argument, "Condition"),
-            condition,
-            "a Condition is a dict",
-            "use e.g. {'StringEquals': {...}}",
-        )
+    for index, statement in enumerate(checked):
+        if statement is not None:
+            path = at(argument, index)
+            allow = statement.effect != "Deny"
+            _check_actions(checker, field(path, "Action"), statement.get("Action"), allow)
+            _check_resources(checker, field(path, "Resource"), statement.get("Resource"), allow,
+                             wildcard_reason)  # fmt: skip
+    return list(statements)
 
 
 def _check_actions(checker: Checker, argument: str, actions: Any, allow: bool) -> None:
     if not is_plain(actions):
         return
-    for action in _as_list(actions):
+    for action in strings(actions):
         if not is_plain(action):
             continue
         if not isinstance(action, str) or not (action == "*" or ACTION.fullmatch(action)):
@@ -156,7 +121,7 @@ def _check_resources(
 ) -> None:
     if not is_plain(resources):
         return
-    for resource in _as_list(resources):
+    for resource in strings(resources):
         if not is_plain(resource):
             continue
         if not isinstance(resource, str) or not resource:

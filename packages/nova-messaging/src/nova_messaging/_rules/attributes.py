@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from nova_core import Checker
 
 __all__ = [
+    "AttributeRange",
     "MAX_DELAY",
     "MAX_MESSAGE_SIZE",
     "MAX_RECEIVE_WAIT",
@@ -24,49 +27,31 @@ MAX_MESSAGE_SIZE = 1_048_576
 """SQS limits (CreateQueue attributes; 1 MiB messages since August 2025)."""
 
 
-def check_visibility(checker: Checker, argument: str, value: object) -> int | None:
-    """Seconds a received message stays hidden from other receivers: 0-43,200."""
-    return checker.integer(
-        argument,
-        value,
-        minimum=0,
-        maximum=MAX_VISIBILITY,
-        source="SQS CreateQueue VisibilityTimeout",
-        plain=True,
-    )
+@dataclass(frozen=True)
+class AttributeRange:
+    """A queue attribute given in whole numbers within a plain range (a ``CreateQueue``
+    attribute): checked by ``Checker.integer``, an ``Output`` refused (the plan needs the value)."""
+
+    attribute: str
+    minimum: int
+    maximum: int
+
+    def __call__(self, checker: Checker, argument: str, value: object) -> int | None:
+        return checker.integer(
+            argument,
+            value,
+            minimum=self.minimum,
+            maximum=self.maximum,
+            source=f"SQS CreateQueue {self.attribute}",
+            plain=True,
+        )
 
 
-def check_receive_wait(checker: Checker, argument: str, value: object) -> int | None:
-    """Long polling wait of ReceiveMessage: 0-20 s."""
-    return checker.integer(
-        argument,
-        value,
-        minimum=0,
-        maximum=MAX_RECEIVE_WAIT,
-        source="SQS CreateQueue ReceiveMessageWaitTimeSeconds",
-        plain=True,
-    )
-
-
-def check_delay(checker: Checker, argument: str, value: object) -> int | None:
-    """Delivery delay of every message: 0-900 s."""
-    return checker.integer(
-        argument,
-        value,
-        minimum=0,
-        maximum=MAX_DELAY,
-        source="SQS CreateQueue DelaySeconds",
-        plain=True,
-    )
-
-
-def check_max_message_size(checker: Checker, argument: str, value: object) -> int | None:
-    """Largest message in bytes: 1,024-1,048,576."""
-    return checker.integer(
-        argument,
-        value,
-        minimum=MIN_MESSAGE_SIZE,
-        maximum=MAX_MESSAGE_SIZE,
-        source="SQS CreateQueue MaximumMessageSize",
-        plain=True,
-    )
+check_visibility = AttributeRange("VisibilityTimeout", 0, MAX_VISIBILITY)
+"""Seconds a received message stays hidden from other receivers: 0-43,200."""
+check_receive_wait = AttributeRange("ReceiveMessageWaitTimeSeconds", 0, MAX_RECEIVE_WAIT)
+"""Long polling wait of ReceiveMessage: 0-20 s."""
+check_delay = AttributeRange("DelaySeconds", 0, MAX_DELAY)
+"""Delivery delay of every message: 0-900 s."""
+check_max_message_size = AttributeRange("MaximumMessageSize", MIN_MESSAGE_SIZE, MAX_MESSAGE_SIZE)
+"""Largest message in bytes: 1,024-1,048,576."""

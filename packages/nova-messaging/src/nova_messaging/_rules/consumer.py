@@ -14,6 +14,7 @@ from typing import Any
 import pulumi
 
 from nova_core import Checker, field, is_plain
+from nova_core.iam import role_name
 
 __all__ = [
     "FunctionFacts",
@@ -36,7 +37,6 @@ SOURCE = "Lambda CreateEventSourceMapping"
 _FUNCTION_ARN = re.compile(
     r"arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9$_-]+)?"
 )
-_ROLE_NAME = re.compile(r"[\w+=,.@-]{1,64}")
 _SHAPE = (
     "a consumer is a function with 'arn' (or 'function_arn'), 'role' and 'timeout_seconds', "
     "such as a nova-compute Function"
@@ -59,19 +59,8 @@ class FunctionFacts:
 
 def role_name_of(checker: Checker, argument: str, role: Any) -> pulumi.Input[str]:
     """The role name to attach a policy to: from a role name, an ``aws.iam.Role`` or an object
-    with a ``name``/``id`` output."""
-    if isinstance(role, str):
-        checker.string(
-            argument,
-            role,
-            max_length=64,
-            pattern=_ROLE_NAME,
-            rule="IAM role names are 1-64 letters, digits or + = , . @ _ -",
-            fix="pass the role's name (not its ARN) or the aws.iam.Role itself",
-            source="IAM CreateRole RoleName",
-        )
-        return role
-    if not is_plain(role):
+    with a ``name``/``id`` output (``nova_core.iam.role_name``); an ``Output`` is refused."""
+    if not isinstance(role, str) and not is_plain(role):
         checker.fail(
             argument,
             role,
@@ -80,17 +69,7 @@ def role_name_of(checker: Checker, argument: str, role: Any) -> pulumi.Input[str
             "pass the aws.iam.Role itself or a plain role name; for an aws.lambda_.Function "
             "use ConsumerFunction(arn=fn.arn, role=<its aws.iam.Role>, timeout_seconds=...)",
         )
-    for attribute in ("name", "id"):
-        value = getattr(role, attribute, None)
-        if isinstance(value, pulumi.Output):
-            return value
-    raise checker.error(
-        argument,
-        f"<{type(role).__name__}>",
-        "needs an IAM role: an aws.iam.Role, an object with a 'name' or 'id' output, or a role "
-        "name",
-        "pass the role resource or its name",
-    )
+    return role_name(checker, argument, role, attributes=("name", "id"))
 
 
 def read_function(checker: Checker, argument: str, function: Any) -> FunctionFacts:

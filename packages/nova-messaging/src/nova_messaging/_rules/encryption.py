@@ -8,7 +8,6 @@ from nova_core import Checker
 
 __all__ = ["check_data_key_reuse", "check_kms_key_arn"]
 
-EXAMPLE = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 SOURCE = "Q-01; SQS key management"
 
 
@@ -30,7 +29,7 @@ def check_kms_key_arn(checker: Checker, argument: str, value: Any) -> None:
             "customer managed key",
             source=SOURCE,
         )
-    checker.arn(argument, value, service="kms", resource_types=("key",), example=EXAMPLE)
+    checker.kms_key_arn(argument, value)
 
 
 def check_data_key_reuse(

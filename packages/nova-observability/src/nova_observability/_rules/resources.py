@@ -6,9 +6,10 @@ Values that are still ``Output``s are left alone here: they come from the resour
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
-from nova_core import Checker, at, is_plain
+from nova_core import Checker, at
 from nova_observability._catalogue_data import TABLE_OPERATIONS
 
 MAX_METRICS_PER_ALARM = 10
@@ -17,33 +18,68 @@ MAX_METRICS_PER_ALARM = 10
 MAX_LOG_GROUP_NAME = 512
 LAMBDA_TIMEOUT = (1, 900)
 
-_FUNCTION_NAME_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
-_LOG_GROUP_RE = re.compile(r"[.\-_/#A-Za-z0-9]{1,512}")
-_API_ID_RE = re.compile(r"[a-z0-9]{10}")
-_STAGE_RE = re.compile(r"\$default|[A-Za-z0-9_-]{1,128}")
-_QUEUE_NAME_RE = re.compile(r"[A-Za-z0-9_-]{1,80}|[A-Za-z0-9_-]{1,75}\.fifo")
-_TABLE_NAME_RE = re.compile(r"[A-Za-z0-9_.-]{3,255}")
 SQS_RETENTION = (60, 1_209_600)
 """SQS MessageRetentionPeriod bounds in seconds (1 minute to 14 days)."""
-_BUCKET_RE = re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")
 
 
-def _plain_string(check: Checker, argument: str, value: Any) -> str | None:
-    if not is_plain(value):
-        return None
-    return check.string(argument, value)
+@dataclass(frozen=True)
+class Identifier:
+    """A resource identifier as a CloudWatch dimension needs it: a plain string that fully matches
+    ``pattern`` (``Output``s are left alone: they come from the resources themselves)."""
 
+    pattern: re.Pattern[str]
+    rule: str
+    fix: str
+    source: str | None = None
 
-def function_name(check: Checker, argument: str, value: Any) -> None:
-    name = _plain_string(check, argument, value)
-    if name is not None and not _FUNCTION_NAME_RE.fullmatch(name):
-        check.fail(
-            argument,
-            value,
-            "the FunctionName dimension needs the function name (1-64 letters, digits, '_' "
-            "and '-'), not an ARN",
-            "pass the function's name, e.g. 'orders-api'",
+    def __call__(self, check: Checker, argument: str, value: Any) -> None:
+        check.string(
+            argument, value, pattern=self.pattern, rule=self.rule, fix=self.fix, source=self.source
         )
+
+
+function_name = Identifier(
+    re.compile(r"[A-Za-z0-9_-]{1,64}"),
+    "the FunctionName dimension needs the function name (1-64 letters, digits, '_' and '-'), "
+    "not an ARN",
+    "pass the function's name, e.g. 'orders-api'",
+)
+log_group_name = Identifier(
+    re.compile(r"[.\-_/#A-Za-z0-9]{1,512}"),
+    f"log group names are 1-{MAX_LOG_GROUP_NAME} characters of letters, digits and '.-_/#'",
+    "pass e.g. '/aws/lambda/orders-api'",
+)
+api_id = Identifier(
+    re.compile(r"[a-z0-9]{10}"),
+    "the ApiId dimension needs the 10-character API id (lowercase letters and digits), not the "
+    "API name or URL",
+    "pass the api's id, e.g. 'a1b2c3d4e5'",
+)
+stage_name = Identifier(
+    re.compile(r"\$default|[A-Za-z0-9_-]{1,128}"),
+    "stage names are '$default' or 1-128 letters, digits, '_' and '-'",
+    "pass the stage name, e.g. '$default' or 'prod'",
+)
+bucket_name = Identifier(
+    re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"),
+    "bucket names are 3-63 lowercase letters, digits, '.' and '-'",
+    "pass the bucket's name, not its ARN, e.g. 'shop-prod-uploads'",
+    "S3 bucket naming rules",
+)
+queue_name = Identifier(
+    re.compile(r"[A-Za-z0-9_-]{1,80}|[A-Za-z0-9_-]{1,75}\.fifo"),
+    "the QueueName dimension needs the queue name (1-80 letters, digits, '_' and '-', '.fifo' "
+    "included for FIFO queues), not its URL or ARN",
+    "pass the queue's name, e.g. 'shop-prod-imports'",
+    "SQS CreateQueue",
+)
+table_name = Identifier(
+    re.compile(r"[A-Za-z0-9_.-]{3,255}"),
+    "the TableName dimension needs the table name (3-255 letters, digits, '_', '-' and '.'), not "
+    "its ARN",
+    "pass the table's name, e.g. 'shop-prod-items'",
+    "DynamoDB naming rules",
+)
 
 
 def timeout_seconds(check: Checker, argument: str, value: Any) -> int | None:
@@ -51,70 +87,10 @@ def timeout_seconds(check: Checker, argument: str, value: Any) -> int | None:
     return check.integer(argument, value, minimum=low, maximum=high, source="Lambda quotas")
 
 
-def log_group_name(check: Checker, argument: str, value: Any) -> None:
-    name = _plain_string(check, argument, value)
-    if name is not None and not _LOG_GROUP_RE.fullmatch(name):
-        check.fail(
-            argument,
-            value,
-            f"log group names are 1-{MAX_LOG_GROUP_NAME} characters of letters, digits and '.-_/#'",
-            "pass e.g. '/aws/lambda/orders-api'",
-        )
-
-
-def api_id(check: Checker, argument: str, value: Any) -> None:
-    text = _plain_string(check, argument, value)
-    if text is not None and not _API_ID_RE.fullmatch(text):
-        check.fail(
-            argument,
-            value,
-            "the ApiId dimension needs the 10-character API id (lowercase letters and digits), "
-            "not the API name or URL",
-            "pass the api's id, e.g. 'a1b2c3d4e5'",
-        )
-
-
-def stage_name(check: Checker, argument: str, value: Any) -> None:
-    text = _plain_string(check, argument, value)
-    if text is not None and not _STAGE_RE.fullmatch(text):
-        check.fail(
-            argument,
-            value,
-            "stage names are '$default' or 1-128 letters, digits, '_' and '-'",
-            "pass the stage name, e.g. '$default' or 'prod'",
-        )
-
-
-def bucket_name(check: Checker, argument: str, value: Any) -> None:
-    text = _plain_string(check, argument, value)
-    if text is not None and not _BUCKET_RE.fullmatch(text):
-        check.fail(
-            argument,
-            value,
-            "bucket names are 3-63 lowercase letters, digits, '.' and '-'",
-            "pass the bucket's name, not its ARN, e.g. 'shop-prod-uploads'",
-            source="S3 bucket naming rules",
-        )
-
-
-def queue_name(check: Checker, argument: str, value: Any) -> None:
-    text = _plain_string(check, argument, value)
-    if text is not None and not _QUEUE_NAME_RE.fullmatch(text):
-        check.fail(
-            argument,
-            value,
-            "the QueueName dimension needs the queue name (1-80 letters, digits, '_' and '-', "
-            "'.fifo' included for FIFO queues), not its URL or ARN",
-            "pass the queue's name, e.g. 'shop-prod-imports'",
-            source="SQS CreateQueue",
-        )
-
-
 def queue_arn(check: Checker, argument: str, value: Any) -> None:
-    if is_plain(value) and value is not None:
-        check.arn(
-            argument, value, service="sqs", example="arn:aws:sqs:us-east-1:123456789012:imports-dlq"
-        )
+    check.arn(
+        argument, value, service="sqs", example="arn:aws:sqs:us-east-1:123456789012:imports-dlq"
+    )
 
 
 def retention_seconds(check: Checker, argument: str, value: Any) -> int | None:
@@ -130,19 +106,6 @@ def retention_seconds(check: Checker, argument: str, value: Any) -> int | None:
             source="SQS SetQueueAttributes",
         )
     return seconds
-
-
-def table_name(check: Checker, argument: str, value: Any) -> None:
-    text = _plain_string(check, argument, value)
-    if text is not None and not _TABLE_NAME_RE.fullmatch(text):
-        check.fail(
-            argument,
-            value,
-            "the TableName dimension needs the table name (3-255 letters, digits, '_', '-' and "
-            "'.'), not its ARN",
-            "pass the table's name, e.g. 'shop-prod-items'",
-            source="DynamoDB naming rules",
-        )
 
 
 def table_operations(check: Checker, argument: str, value: Any) -> tuple[str, ...]:

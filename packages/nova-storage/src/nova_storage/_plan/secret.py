@@ -13,7 +13,7 @@ from typing import Any
 
 import pulumi
 
-from nova_core import Checker, check_when_known, is_plain
+from nova_core import Checker, check_now_or_when_known
 from nova_storage._rules.secret import (
     PASSWORD_LENGTH,
     ROTATION_DAYS,
@@ -117,16 +117,12 @@ def plan_secret(name: str, args: Mapping[str, Any], *, region: str | None = None
     secret_name = given.get("secret_name")
     if secret_name is None:
         check_auto_name(check, name)
-    elif is_plain(secret_name):
-        check_secret_name(check, secret_name)
     else:
-        secret_name = check_when_known(secret_name, lambda v: check_secret_name(check, v))
+        secret_name = check_now_or_when_known(secret_name, lambda v: check_secret_name(check, v))
 
-    description = given.get("description")
-    if is_plain(description):
-        check_description(check, description)
-    else:
-        description = check_when_known(description, lambda v: check_description(check, v))
+    description = check_now_or_when_known(
+        given.get("description"), lambda v: check_description(check, v)
+    )
 
     value = given.get("value")
     check_value(check, value)
@@ -136,13 +132,9 @@ def plan_secret(name: str, args: Mapping[str, Any], *, region: str | None = None
         _check_no_password_options(check, given)
         value = pulumi.Output.secret(value)
 
-    kms_key_arn = given.get("kms_key_arn")
-    if is_plain(kms_key_arn):
-        check_kms_key_arn(check, kms_key_arn, region=region)
-    else:
-        kms_key_arn = check_when_known(
-            kms_key_arn, lambda v: check_kms_key_arn(check, v, region=region)
-        )
+    kms_key_arn = check_now_or_when_known(
+        given.get("kms_key_arn"), lambda v: check_kms_key_arn(check, v, region=region)
+    )
 
     force_delete = check.boolean("force_delete", given.get("force_delete"), plain=True) is True
     window = given.get("recovery_window_days")

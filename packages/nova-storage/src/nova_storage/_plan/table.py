@@ -12,7 +12,7 @@ from typing import Any
 
 import pulumi
 
-from nova_core import Checker, check_when_known, is_plain
+from nova_core import Checker, check_now_or_when_known
 from nova_storage._rules.table_indexes import CheckedIndex, check_indexes
 from nova_storage._rules.table_keys import (
     NAME_PATTERN,
@@ -133,10 +133,10 @@ def plan_table(name: str, args: Mapping[str, Any], *, region: str | None = None)
     table_name = given.get("table_name")
     if table_name is None:
         _check_auto_name(check, name)
-    elif is_plain(table_name):
-        check_name(check, "table_name", table_name)
     else:
-        table_name = check_when_known(table_name, lambda v: check_name(check, "table_name", v))
+        table_name = check_now_or_when_known(
+            table_name, lambda v: check_name(check, "table_name", v)
+        )
 
     if given.get("partition_key") is None:
         check.fail(
@@ -164,29 +164,23 @@ def plan_table(name: str, args: Mapping[str, Any], *, region: str | None = None)
             keys.append((f"{index.path}.sort_key", index.sort_key))
     attributes = derive_attributes(check, keys)
 
-    recovery = given.get("recovery_period_days", DEFAULT_RECOVERY_PERIOD_DAYS)
-    if is_plain(recovery):
-        check_recovery_period(check, recovery)
-    else:
-        recovery = check_when_known(recovery, lambda v: check_recovery_period(check, v))
+    recovery = check_now_or_when_known(
+        given.get("recovery_period_days", DEFAULT_RECOVERY_PERIOD_DAYS),
+        lambda v: check_recovery_period(check, v),
+    )
 
     deletion_protection = given.get("deletion_protection", DEFAULT_DELETION_PROTECTION)
     check.boolean("deletion_protection", deletion_protection)
 
-    kms_key_arn = given.get("kms_key_arn")
-    if is_plain(kms_key_arn):
-        check_kms_key_arn(check, "kms_key_arn", kms_key_arn, region=region)
-    else:
-        kms_key_arn = check_when_known(
-            kms_key_arn, lambda v: check_kms_key_arn(check, "kms_key_arn", v, region=region)
-        )
+    kms_key_arn = check_now_or_when_known(
+        given.get("kms_key_arn"),
+        lambda v: check_kms_key_arn(check, "kms_key_arn", v, region=region),
+    )
 
-    ttl = given.get("ttl_attribute")
     names = key_names(attributes)
-    if is_plain(ttl):
-        check_ttl_attribute(check, ttl, names)
-    else:
-        ttl = check_when_known(ttl, lambda v: check_ttl_attribute(check, v, names))
+    ttl = check_now_or_when_known(
+        given.get("ttl_attribute"), lambda v: check_ttl_attribute(check, v, names)
+    )
 
     stream = check_stream(check, given.get("stream"))
     tags = check.tags("tags", given.get("tags"))

@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from nova_core import Checker, at, field, is_deep_plain, is_plain
+from nova_core import Checker, PolicyStatement, at, field, is_deep_plain, is_plain
+from nova_core.iam import STATEMENT_KEYS, policy_statements, strings
 from nova_storage._policies import (
     BUCKET_ARN_PLACEHOLDER,
     DANGEROUS_CROSS_ACCOUNT_ACTIONS,
@@ -19,17 +20,6 @@ from nova_storage._policies import (
 __all__ = ["MAX_BUCKET_POLICY_BYTES", "STATEMENT_KEYS", "check_policy_statements"]
 
 MAX_BUCKET_POLICY_BYTES = 20 * 1024
-STATEMENT_KEYS = (
-    "Sid",
-    "Effect",
-    "Principal",
-    "NotPrincipal",
-    "Action",
-    "NotAction",
-    "Resource",
-    "NotResource",
-    "Condition",
-)
 # Condition keys that make an Allow to Principal "*" non-public when given fixed values
 # (S3 "The meaning of public"; Security Hub S3.6 / S3.2 / S3.3).
 RESTRICTING_CONDITION_KEYS = frozenset(
@@ -54,22 +44,20 @@ RESTRICTING_CONDITION_KEYS = frozenset(
 RESTRICTING_OPERATORS = frozenset(
     ("stringequals", "stringequalsignorecase", "stringlike", "arnequals", "arnlike", "ipaddress")
 )
-SID = re.compile(r"[A-Za-z0-9]+")
 S3_09 = "S3-09"
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    if isinstance(value, str) or not isinstance(value, Sequence):
-        return [value]
-    return list(value)
+REFUSED = {
+    "NotResource": (
+        "NotResource in a bucket policy reaches beyond the listed objects",
+        f"list the resources under Resource with '{BUCKET_ARN_PLACEHOLDER}'",
+    )
+}
+"""Grammar keys a bucket policy statement does not take, with why."""
 
 
 def _principal_values(principal: Any) -> list[Any]:
     if isinstance(principal, Mapping):
-        return [v for values in principal.values() for v in _as_list(values)]
-    return _as_list(principal)
+        return [v for values in principal.values() for v in strings(values)]
+    return strings(principal)
 
 
 def _is_public_principal(principal: Any) -> bool:
@@ -78,8 +66,8 @@ def _is_public_principal(principal: Any) -> bool:
 
 def _aws_principals(principal: Any) -> list[Any]:
     if isinstance(principal, Mapping):
-        return [v for k, values in principal.items() if k == "AWS" for v in _as_list(values)]
-    return _as_list(principal)  # "*"
+        return [v for k, values in principal.items() if k == "AWS" for v in strings(values)]
+    return strings(principal)  # "*"
 
 
 def _restricting_condition(condition: Any) -> bool:
@@ -95,7 +83,7 @@ def _restricting_condition(condition: Any) -> bool:
         for key, raw_values in entries.items():
             if str(key).lower() not in RESTRICTING_CONDITION_KEYS:
                 continue
-            values = _as_list(raw_values)
+            values = strings(raw_values)
             if not values:
                 continue
             if op == "ipaddress":
@@ -116,44 +104,29 @@ def check_policy_statements(check: Checker, statements: Any, bucket_name: str | 
     """S3-09: refuse user statements that would make the bucket public, grant another account
     control of the bucket's policy/ACLs/encryption, lock the account out, or point elsewhere.
 
-    Checks what is plain; the plan checks statements holding ``Output``s again when they resolve.
+    The statement shape is ``nova_core.iam``'s. Checks what is plain; the plan checks statements
+    holding ``Output``s again when they resolve.
     """
     statements = check.sequence("policy_statements", statements)
     if statements is None:
         return
-    sids: set[str] = set(TLS_STATEMENT_SIDS)
-    for index, raw in enumerate(statements):
-        path = at("policy_statements", index)
-        if not is_plain(raw):
-            continue
-        statement = check.mapping(path, raw)
-        check.keys(path, statement, STATEMENT_KEYS)
-        _check_sid(check, path, statement.get("Sid"), sids)
-        _check_shape(check, path, statement, bucket_name)
-        _check_grantees(check, path, statement)
+    checked = policy_statements(
+        check,
+        "policy_statements",
+        statements,
+        policy="the bucket policy",
+        reserved_sids=TLS_STATEMENT_SIDS,
+        required=("Principal", "Action", "Resource"),
+        refused=REFUSED,
+        fixes={"Resource": f"add Resource, e.g. '{BUCKET_ARN_PLACEHOLDER}/*'"},
+    )
+    for index, statement in enumerate(checked):
+        if statement is not None:
+            path = at("policy_statements", index)
+            _check_resources(check, path, statement, bucket_name)
+            _check_grantees(check, path, statement)
     if is_deep_plain(statements):
         _check_size(check, statements)
-
-
-def _check_sid(check: Checker, path: str, sid: Any, sids: set[str]) -> None:
-    if sid is None or not is_plain(sid):
-        return
-    check.string(
-        field(path, "Sid"),
-        sid,
-        pattern=SID,
-        rule="a Sid holds only letters and digits",
-        fix="rename it",
-    )
-    if sid in sids:
-        check.fail(
-            field(path, "Sid"),
-            sid,
-            f"Sids must be unique in the bucket policy (the component uses "
-            f"{', '.join(TLS_STATEMENT_SIDS)})",
-            "choose another Sid",
-        )
-    sids.add(sid)
 
 
 def _own_resource(resource: Any, bucket_name: str | None) -> bool:
@@ -167,38 +140,10 @@ def _own_resource(resource: Any, bucket_name: str | None) -> bool:
     )
 
 
-def _check_shape(
-    check: Checker, path: str, statement: Mapping[str, Any], bucket_name: str | None
+def _check_resources(
+    check: Checker, path: str, statement: PolicyStatement, bucket_name: str | None
 ) -> None:
-    effect = statement.get("Effect")
-    if effect is None:
-        check.fail(
-            field(path, "Effect"), effect, "a statement needs an Effect", "set Effect='Allow'"
-        )
-    check.one_of(field(path, "Effect"), effect, ("Allow", "Deny"))
-    for required, alternative in (("Principal", "NotPrincipal"), ("Action", "NotAction")):
-        if required not in statement and alternative not in statement:
-            check.fail(
-                path,
-                dict(statement),
-                f"a bucket policy statement needs {required}",
-                f"add {required}",
-            )
-    if "Resource" not in statement:
-        check.fail(
-            path,
-            dict(statement),
-            "a bucket policy statement needs Resource",
-            f"add Resource, e.g. '{BUCKET_ARN_PLACEHOLDER}/*'",
-        )
-    if "NotResource" in statement:
-        check.fail(
-            field(path, "NotResource"),
-            statement["NotResource"],
-            "NotResource in a bucket policy reaches beyond the listed objects",
-            f"list the resources under Resource with '{BUCKET_ARN_PLACEHOLDER}'",
-        )
-    for resource in _as_list(statement["Resource"]):
+    for resource in statement.values("Resource"):
         if is_plain(resource) and not _own_resource(resource, bucket_name):
             check.fail(
                 field(path, "Resource"),
@@ -209,15 +154,15 @@ def _check_shape(
             )
 
 
-def _check_grantees(check: Checker, path: str, statement: Mapping[str, Any]) -> None:
-    effect = statement.get("Effect")
-    allow = effect == "Allow"
+def _check_grantees(check: Checker, path: str, statement: PolicyStatement) -> None:
+    effect = statement.effect
+    allow = statement.allow
     condition = statement.get("Condition")
     principal = statement.get("Principal")
     if allow and "NotPrincipal" in statement:
         check.fail(
             field(path, "NotPrincipal"),
-            statement["NotPrincipal"],
+            statement.get("NotPrincipal"),
             "Allow with NotPrincipal grants access to everyone not listed",
             "name the allowed principals under Principal",
             source=f"{S3_09}, SH S3.2/S3.3",
@@ -225,12 +170,12 @@ def _check_grantees(check: Checker, path: str, statement: Mapping[str, Any]) -> 
     if allow and "NotAction" in statement:
         check.fail(
             field(path, "NotAction"),
-            statement["NotAction"],
+            statement.get("NotAction"),
             "Allow with NotAction grants every action not listed",
             "list the allowed actions under Action",
             source=S3_09,
         )
-    actions = _as_list(statement.get("Action"))
+    actions = statement.values("Action")
     if allow and _is_public_principal(principal) and not _restricting_condition(condition):
         check.fail(
             field(path, "Principal"),

@@ -28,7 +28,6 @@ BOOLEAN_KEYS = (
 )
 DAY_COUNT_KEYS = ("abort_incomplete_multipart_upload_days", "noncurrent_version_expiration_days")
 DAYS_SOURCE = "S3 lifecycle: Days"
-KMS_KEY_EXAMPLE = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 
 
 def check_args_mapping(check: Checker, args: Any) -> Mapping[str, Any]:
@@ -54,7 +53,7 @@ def check_kms_key_arn(check: Checker, value: Any) -> str | None:
             "pass the key's ARN, e.g. aws.kms.Key(...).arn, or omit it for SSE-S3",
             source="S3-05",
         )
-    check.arn("kms_key_arn", text, service="kms", resource_types=("key",), example=KMS_KEY_EXAMPLE)
+    check.kms_key_arn("kms_key_arn", text)
     return text
 
 

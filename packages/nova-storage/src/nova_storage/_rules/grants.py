@@ -9,10 +9,10 @@ from typing import Any, NamedTuple
 import pulumi
 
 from nova_core import Checker, child_name, field
+from nova_core.iam import role_name as role_name_of
 
 __all__ = ["GrantTarget", "check_grant"]
 
-ROLE_NAME = re.compile(r"[\w+=,.@-]{1,64}")
 GRANT_KEY = re.compile(r"[\w+=,.@-]{1,64}")
 _GRANT_KEY_CHARS = re.compile(r"[^\w+=,.@-]+")
 MAX_KEY_LENGTH = 1024
@@ -63,31 +63,6 @@ def check_key_prefix(check: Checker, method: str, key_prefix: Any) -> None:
         )
 
 
-def _role_name(check: Checker, method: str, role: Any) -> pulumi.Input[str]:
-    if isinstance(role, str):
-        check.string(
-            field(method, "role"),
-            role,
-            pattern=ROLE_NAME,
-            rule="IAM role names are 1 to 64 letters, digits or + = , . @ _ -",
-            fix="pass the role's name (not its ARN) or the aws.iam.Role itself",
-            source="B.3 RoleName",
-        )
-        return role
-    for attribute in ("role_name", "name", "id"):
-        value = getattr(role, attribute, None)
-        if isinstance(value, pulumi.Output):
-            return value
-    raise check.error(
-        field(method, "role"),
-        role,
-        "a grant needs an IAM role: an aws.iam.Role, an object with a role_name/name Output, "
-        "or a role name",
-        "pass the role resource or its name",
-        shown=f"'<{type(role).__name__}>'",
-    )
-
-
 def _grant_key(check: Checker, method: str, role: Any, grant_id: Any) -> str:
     argument = field(method, "grant_id")
     if grant_id is None:
@@ -126,7 +101,7 @@ def check_grant(
 ) -> GrantTarget:
     """Every grant argument, and the child name unused by earlier grants of this bucket."""
     check_key_prefix(check, method, key_prefix)
-    role_name = _role_name(check, method, role)
+    role_name = role_name_of(check, field(method, "role"), role)
     key = _grant_key(check, method, role, grant_id)
     name = child_name(check.name, kind, key)
     argument = field(method, "grant_id")

@@ -194,12 +194,5 @@ def check_rotation_function(check: Checker, value: Any) -> Any:
 
 def check_kms_key_arn(check: Checker, value: Any, *, region: str | None) -> str | None:
     """A KMS **key** ARN (the read grant needs the key, not an alias) in the secret's Region."""
-    parsed = check.arn(
-        "kms_key_arn",
-        value,
-        service="kms",
-        resource_types=["key"],
-        example="arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
-        region=region,
-    )
+    parsed = check.kms_key_arn("kms_key_arn", value, region=region)
     return str(parsed) if parsed is not None else None

@@ -19,7 +19,6 @@ RECOVERY_PERIOD_DAYS = (1, 35)
 """Point-in-time recovery period bounds (PointInTimeRecoverySpecification)."""
 STREAM_VIEW_TYPES: tuple[str, ...] = ("KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES")
 """What each stream record holds."""
-KMS_KEY_EXAMPLE = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 
 
 def check_recovery_period(check: Checker, value: Any) -> int | None:
@@ -58,12 +57,5 @@ def check_kms_key_arn(
     check: Checker, argument: str, value: Any, *, region: str | None
 ) -> str | None:
     """A KMS **key** ARN (grants need the key, not an alias) in the provider's Region."""
-    parsed = check.arn(
-        argument,
-        value,
-        service="kms",
-        resource_types=["key"],
-        example=KMS_KEY_EXAMPLE,
-        region=region,
-    )
+    parsed = check.kms_key_arn(argument, value, region=region)
     return str(parsed) if parsed is not None else None
