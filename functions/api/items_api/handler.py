@@ -36,6 +36,7 @@ from items_api.errors import (
     error_body,
 )
 from items_api.store import ItemStore, MalformedCursorError, NoSuchItemError, default_s3_client
+from items_core.telemetry import flush_metrics
 
 logger = Logger(service=SETTINGS.service_name, level=SETTINGS.log_level)
 metrics = Metrics(namespace=SETTINGS.metrics_namespace, service=SETTINGS.service_name)
@@ -217,19 +218,6 @@ def _plain_response(status: int, code: str, message: str, request_id: str) -> di
     }
 
 
-def _flush_metrics() -> None:
-    # Flushed by hand rather than with @metrics.log_metrics: requests that record no metric
-    # (health checks, rejected requests) must not emit the "no metrics" warning every time,
-    # and a failing flush must not turn an answered request into an error.
-    if not metrics.metric_set:
-        return
-    try:
-        metrics.flush_metrics()
-    except Exception:
-        logger.exception("could not flush metrics")
-        metrics.clear_metrics()
-
-
 @logger.inject_lambda_context(
     correlation_id_path=correlation_paths.API_GATEWAY_HTTP, clear_state=True
 )
@@ -252,7 +240,7 @@ def _handle(event: Any, context: Any) -> dict[str, Any]:
             request_id_of(event, context),
         )
     finally:
-        _flush_metrics()
+        flush_metrics(metrics, logger)
 
 
 def lambda_handler(event: Any, context: Any) -> dict[str, Any]:

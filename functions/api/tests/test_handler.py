@@ -2,8 +2,6 @@
 
 import base64
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -435,32 +433,6 @@ def test_emf_output_uses_the_configured_namespace_and_service(make_event, invoke
 
 
 # --- packaging -----------------------------------------------------------------------------
-
-
-def test_cold_import_of_the_handler_does_not_load_boto3():
-    # Powertools imports the bare ``botocore`` package (well under a millisecond) to read its
-    # version; the client machinery and boto3 must wait for the first S3 call.
-    code = (
-        "import sys; sys.path.insert(0, sys.argv[1]); import items_api.handler; "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('boto3', 'botocore')))"
-    )
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "ITEMS_BUCKET": "bkt",
-        "ITEMS_PREFIX": "items/",
-        "APP_ENVIRONMENT": "dev",
-        "POWERTOOLS_SERVICE_NAME": "items-api",
-        "POWERTOOLS_METRICS_NAMESPACE": "Nova/Items",
-        "CURSOR_KEY_SECRET_ARN": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:c-AbCdEf",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(FUNCTION_ROOT)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
-    assert result.stdout.strip() in ("[]", "['botocore']")
 
 
 def test_requirements_pin_powertools_and_do_not_ship_boto3():

@@ -6,13 +6,11 @@ so a message delivered twice, or retried after one of the writes failed, ends in
 """
 
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from items_core import layout, rules
-from items_core.aws import iso_time
+from items_core import layout, rules, table
 from items_core.dynamo import to_item
-from items_worker import contract
 
 _SOURCE_FIELDS = {"bucket": str, "key": str, "version": str, "line": int}
 
@@ -73,18 +71,15 @@ class Worker:
         response = self._s3.put_object(
             Bucket=self.bucket, Key=key, Body=data, ContentType=layout.CONTENT_TYPE
         )
-        record: dict[str, Any] = {
-            contract.TABLE_PARTITION_KEY: item_id,
-            contract.TABLE_GSI_PARTITION_KEY: contract.KIND_ITEM,
-            contract.TABLE_GSI_SORT_KEY: iso_time(now or datetime.now(UTC)),
-            "bucket": self.bucket,
-            "key": key,
-            "size": len(data),
-            "etag": str(response.get("ETag", "")).strip('"') or None,
-            "version_id": response.get("VersionId"),
-        }
-        if source:
-            record["source"] = source
+        record = table.index_record(
+            item_id,
+            bucket=self.bucket,
+            key=key,
+            size=len(data),
+            put_response=response,
+            now=now,
+            source=source,
+        )
         self._dynamodb.put_item(TableName=self.table, Item=to_item(record))
         return record
 
