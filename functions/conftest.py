@@ -26,7 +26,7 @@ if "functions_testing" not in sys.modules:
     sys.modules["functions_testing"] = importlib.util.module_from_spec(_spec)
     _spec.loader.exec_module(sys.modules["functions_testing"])
 
-for _function in ("api", "importer", "worker"):
+for _function in sys.modules["functions_testing"].PACKAGES:
     sys.modules["functions_testing"].load_module(
         FUNCTIONS / _function / "tests" / f"{_function}_testing.py"
     )

@@ -200,6 +200,7 @@ def test_contract_imports_nothing_outside_the_standard_library(function):
     assert ours - {package, f"{package}.contract"} <= {
         "items_core",
         "items_core.aws",
+        "items_core.dynamo",
         "items_core.environment",
         "items_core.layout",
         "items_core.levels",

@@ -15,7 +15,7 @@ __all__ = ["SETTINGS", "ConfigError", "Settings", "load_settings"]
 
 
 @dataclass(frozen=True)
-class Settings(settings.ItemsBucketSettings):
+class Settings(settings.ItemsBucketSettings, settings.ItemsTableSettings):
     """The function's configuration (``contract.ENVIRONMENT`` names each variable's setting)."""
 
     cursor_secret_arn: str

@@ -38,6 +38,9 @@ PUBLIC_ROUTES: tuple[str, ...] = (ROUTE_HEALTH,)
 # the items bucket's and its own.
 ENV_BUCKET = environment.ENV_BUCKET
 ENV_PREFIX = environment.ENV_PREFIX
+ENV_TABLE = environment.ENV_TABLE
+"""Name of the items table: a successful PUT writes the item's index record there (the record
+the worker writes for an imported item), a DELETE deletes it (``items_core.table``)."""
 ENV_CURSOR_SECRET_ARN = "CURSOR_KEY_SECRET_ARN"
 """ARN of the Secrets Manager secret whose SecretString (at least 32 characters) is the HMAC
 key that signs list cursors."""
@@ -48,6 +51,7 @@ ENV_CURSOR_KEY_MAX_AGE = "CURSOR_KEY_MAX_AGE_SECONDS"
 # stacks can check their values against the same specs before deploying).
 ENVIRONMENT: dict[str, dict[str, object]] = {
     **environment.items_bucket(),
+    **environment.items_table(),
     **environment.runtime("items-api"),
     ENV_CURSOR_SECRET_ARN: {
         "required": True,
@@ -80,11 +84,15 @@ CURSOR_KEY_MIN_LENGTH = 32
 # s3:ListBucket on the bucket ARN (ListBucket also makes a missing key a 404 instead of a 403).
 S3_OBJECT_ACTIONS: tuple[str, ...] = ("s3:GetObject", "s3:PutObject", "s3:DeleteObject")
 S3_BUCKET_ACTIONS: tuple[str, ...] = ("s3:ListBucket",)
+# DynamoDB, on the table ITEMS_TABLE names: PUT writes the item's index record, DELETE deletes
+# it; nothing reads the table (with a customer-managed table key also the KMS write actions).
+TABLE_ACTIONS: tuple[str, ...] = ("dynamodb:PutItem", "dynamodb:DeleteItem")
 RESOURCES: dict[str, dict[str, object]] = {
     "items_bucket": {
         "actions": (*S3_OBJECT_ACTIONS, *S3_BUCKET_ACTIONS),
         "scope": "objects under ITEMS_PREFIX (s3:ListBucket: the bucket itself)",
     },
+    "table": {"actions": TABLE_ACTIONS, "scope": "the table ITEMS_TABLE names (not its indexes)"},
     "cursor_secret": {
         "actions": SECRETS_ACTIONS,
         "scope": "the secret CURSOR_KEY_SECRET_ARN names",
@@ -103,16 +111,20 @@ LIST_LIMIT_DEFAULT = 50
 LIST_LIMIT_MAX = 100
 
 # EMF metrics (unit Count, dimension "service" = POWERTOOLS_SERVICE_NAME), one per operation,
-# plus one for requests that ended in a 500.
+# one for requests that ended in a 500, one for index writes that failed.
 METRIC_ITEMS_LISTED = "ItemsListed"
 METRIC_ITEM_READ = "ItemRead"
 METRIC_ITEM_STORED = "ItemStored"
 METRIC_ITEM_DELETED = "ItemDeleted"
 METRIC_UNHANDLED_ERRORS = "UnhandledErrors"
+METRIC_INDEX_WRITE_FAILED = "IndexWriteFailed"
+"""The item was stored in (or deleted from) S3 but its index record was not written (or deleted):
+the request answered 500 (also counted in UnhandledErrors); retrying it repairs the index."""
 METRICS: tuple[str, ...] = (
     METRIC_ITEMS_LISTED,
     METRIC_ITEM_READ,
     METRIC_ITEM_STORED,
     METRIC_ITEM_DELETED,
     METRIC_UNHANDLED_ERRORS,
+    METRIC_INDEX_WRITE_FAILED,
 )

@@ -35,7 +35,15 @@ from items_api.errors import (
     RouteNotFoundError,
     error_body,
 )
-from items_api.store import ItemStore, MalformedCursorError, NoSuchItemError, default_s3_client
+from items_api.store import (
+    IndexWriteError,
+    ItemIndex,
+    ItemStore,
+    MalformedCursorError,
+    NoSuchItemError,
+    default_dynamodb_client,
+    default_s3_client,
+)
 from items_core.telemetry import flush_metrics
 
 logger = Logger(service=SETTINGS.service_name, level=SETTINGS.log_level)
@@ -52,7 +60,8 @@ _stores: dict[str, ItemStore] = {}
 
 
 def get_store() -> ItemStore:
-    """The store the routes use: the injected one, else one on the default S3 client."""
+    """The store the routes use: the injected one, else one on the default S3 and DynamoDB
+    clients, indexing items in the configured table."""
     store = _stores.get("current")
     if store is None:
         store = ItemStore(
@@ -64,6 +73,7 @@ def get_store() -> ItemStore:
                 SETTINGS.cursor_key_max_age,
                 contract.CURSOR_KEY_MIN_LENGTH,
             ),
+            index=ItemIndex(default_dynamodb_client(), SETTINGS.table),
         )
         _stores["current"] = store
     return store
@@ -180,6 +190,19 @@ def _on_invalid_cursor(error: MalformedCursorError) -> Response:
     return _on_api_error(
         InvalidCursorError("invalid cursor: pass the next_cursor of a previous page unchanged")
     )
+
+
+@app.exception_handler(IndexWriteError)
+def _on_index_write_error(error: IndexWriteError) -> Response:
+    # The item itself was stored (or deleted); its index record lags. A 500 tells the client to
+    # retry: the same request, repeated, rewrites the object and the record (both idempotent).
+    logger.exception(
+        "the index record was not updated after the item changed; retrying the request repairs it",
+        extra={"item_id": error.item_id, "operation": error.operation},
+    )
+    _count(contract.METRIC_INDEX_WRITE_FAILED)
+    _count(contract.METRIC_UNHANDLED_ERRORS)
+    return _error_response(InternalError())
 
 
 @app.not_found

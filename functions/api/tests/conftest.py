@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from api_testing import BUCKET, PREFIX, FakeLambdaContext, cursor_key, handler
-from functions_testing import client, create_bucket, load_event
+from api_testing import BUCKET, PREFIX, TABLE, FakeLambdaContext, cursor_key, handler
+from functions_testing import client, create_bucket, create_table, load_event
 from moto import mock_aws
 
 
@@ -92,18 +92,34 @@ def s3_client() -> Any:
     return client("s3")
 
 
+@pytest.fixture(scope="session")
+def dynamodb_client() -> Any:
+    return client("dynamodb")
+
+
 @pytest.fixture
-def s3(s3_client: Any) -> Iterator[Any]:
-    """The S3 client on a fresh moto S3 (per test), with the items bucket created."""
+def s3(s3_client: Any, dynamodb_client: Any) -> Iterator[Any]:
+    """The S3 client on a fresh moto account (per test), with the items bucket and the items
+    table created."""
     with mock_aws():
         create_bucket(s3_client, BUCKET)
+        create_table(dynamodb_client, TABLE)
         yield s3_client
 
 
 @pytest.fixture
-def store(s3: Any) -> Iterator[Any]:
-    """An ItemStore on the moto bucket, injected into the handler for the test's duration."""
-    item_store = handler.ItemStore(s3, BUCKET, PREFIX, cursor_key=cursor_key)
+def dynamodb(s3: Any, dynamodb_client: Any) -> Any:
+    """The DynamoDB client on the test's moto account (the one ``s3`` opened)."""
+    return dynamodb_client
+
+
+@pytest.fixture
+def store(s3: Any, dynamodb: Any) -> Iterator[Any]:
+    """An ItemStore on the moto bucket, indexing in the moto table, injected into the handler
+    for the test's duration."""
+    item_store = handler.ItemStore(
+        s3, BUCKET, PREFIX, cursor_key=cursor_key, index=handler.ItemIndex(dynamodb, TABLE)
+    )
     handler.set_store(item_store)
     yield item_store
     handler.set_store(None)

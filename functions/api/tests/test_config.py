@@ -13,6 +13,7 @@ FUNCTION_ROOT = Path(__file__).resolve().parents[1]
 GOOD_ENV = {
     "ITEMS_BUCKET": "bucket-a",
     "ITEMS_PREFIX": "items/",
+    "ITEMS_TABLE": "items-table-a",
     "APP_ENVIRONMENT": "dev",
     "POWERTOOLS_SERVICE_NAME": "items-api",
     "POWERTOOLS_METRICS_NAMESPACE": "Nova/Items",
@@ -24,6 +25,7 @@ def test_settings_come_from_the_environment():
     settings = load_settings({**GOOD_ENV, "POWERTOOLS_LOG_LEVEL": "debug"})
     assert settings.bucket == "bucket-a"
     assert settings.prefix == "items/"
+    assert settings.table == "items-table-a"
     assert settings.environment == "dev"
     assert settings.service_name == "items-api"
     assert settings.metrics_namespace == "Nova/Items"

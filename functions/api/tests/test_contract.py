@@ -18,6 +18,7 @@ def test_environment_names():
     assert contract.REQUIRED_ENV == (
         "ITEMS_BUCKET",
         "ITEMS_PREFIX",
+        "ITEMS_TABLE",
         "APP_ENVIRONMENT",
         "POWERTOOLS_SERVICE_NAME",
         "POWERTOOLS_METRICS_NAMESPACE",
@@ -80,4 +81,6 @@ def test_resources_list_every_action_the_role_needs():
         *contract.S3_OBJECT_ACTIONS,
         *contract.S3_BUCKET_ACTIONS,
         *contract.SECRETS_ACTIONS,
+        *contract.TABLE_ACTIONS,
     }
+    assert contract.TABLE_ACTIONS == ("dynamodb:PutItem", "dynamodb:DeleteItem")

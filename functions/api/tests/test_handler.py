@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from botocore.stub import Stubber
+from functions_testing import index_record
 
 from items_api import __version__, contract, handler
 
@@ -35,23 +36,28 @@ def test_health_answers_on_a_named_stage(make_event, invoke):
     assert invoke(event).status == 200
 
 
-def test_without_an_injected_store_the_default_s3_client_is_used(
-    make_event, invoke, s3, monkeypatch
+def test_without_an_injected_store_the_default_clients_are_used(
+    make_event, invoke, s3, dynamodb, monkeypatch
 ):
     monkeypatch.setenv("AWS_DEFAULT_REGION", "eu-west-1")
     handler.set_store(None)
     handler.default_s3_client.cache_clear()
+    handler.default_dynamodb_client.cache_clear()
     try:
         assert invoke(make_event("put_item")).status == 201
         default_store = handler.get_store()
         assert default_store.bucket == "nova-items-test"
         assert default_store.prefix == "items/"
-        # Written through the default client into the bucket the settings name.
+        assert default_store.index.table == "nova-items-table-test"
+        # Written through the default clients into the bucket and the table the settings name.
         stored = s3.get_object(Bucket="nova-items-test", Key="items/order-1001.json")
         assert json.loads(stored["Body"].read())["customer"] == "c-42"
+        assert index_record(dynamodb, "order-1001")["key"] == "items/order-1001.json"
+        assert handler.default_dynamodb_client().meta.config.read_timeout == 5
     finally:
         handler.set_store(None)
         handler.default_s3_client.cache_clear()
+        handler.default_dynamodb_client.cache_clear()
 
 
 # --- PUT /items/{id} -----------------------------------------------------------------------

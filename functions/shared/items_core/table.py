@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from items_core.aws import iso_time
+from items_core.dynamo import to_item
 
 # The layout names a contract re-exports with ``from items_core.table import *``.
 __all__ = [
@@ -94,3 +95,21 @@ def index_record(
 def index_key(item_id: str) -> dict[str, Any]:
     """The DynamoDB key (low-level format) of an item's index record."""
     return {TABLE_PARTITION_KEY: {"S": item_id}}
+
+
+class ItemIndex:
+    """Writes and deletes items' index records in the table, with any DynamoDB client (boto3's,
+    moto's, a stub). The worker and the items API write through this, so both write the same
+    record for an item stored at the same place."""
+
+    def __init__(self, dynamodb: Any, table: str) -> None:
+        self._dynamodb = dynamodb
+        self.table = table
+
+    def put(self, record: dict[str, Any]) -> None:
+        """Write ``record`` (from ``index_record``), replacing the item's previous record whole."""
+        self._dynamodb.put_item(TableName=self.table, Item=to_item(record))
+
+    def delete(self, item_id: str) -> None:
+        """Delete the item's record; deleting a missing record is not an error."""
+        self._dynamodb.delete_item(TableName=self.table, Key=index_key(item_id))

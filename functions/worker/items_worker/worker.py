@@ -9,8 +9,8 @@ import json
 from datetime import datetime
 from typing import Any
 
-from items_core import layout, rules, table
-from items_core.dynamo import to_item
+from items_core import layout, rules
+from items_core.table import ItemIndex, index_record
 
 _SOURCE_FIELDS = {"bucket": str, "key": str, "version": str, "line": int}
 
@@ -58,7 +58,7 @@ class Worker:
 
     def __init__(self, *, s3: Any, dynamodb: Any, bucket: str, prefix: str, table: str) -> None:
         self._s3 = s3
-        self._dynamodb = dynamodb
+        self._index = ItemIndex(dynamodb, table)
         self.bucket = bucket
         self.prefix = prefix
         self.table = table
@@ -71,7 +71,7 @@ class Worker:
         response = self._s3.put_object(
             Bucket=self.bucket, Key=key, Body=data, ContentType=layout.CONTENT_TYPE
         )
-        record = table.index_record(
+        record = index_record(
             item_id,
             bucket=self.bucket,
             key=key,
@@ -80,7 +80,7 @@ class Worker:
             now=now,
             source=source,
         )
-        self._dynamodb.put_item(TableName=self.table, Item=to_item(record))
+        self._index.put(record)
         return record
 
 
