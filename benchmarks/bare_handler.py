@@ -35,7 +35,14 @@ from items_api.errors import (
     RouteNotFoundError,
     error_body,
 )
-from items_api.store import ItemStore, MalformedCursorError, NoSuchItemError, default_s3_client
+from items_api.store import (
+    ItemIndex,
+    ItemStore,
+    MalformedCursorError,
+    NoSuchItemError,
+    default_dynamodb_client,
+    default_s3_client,
+)
 
 _JSON = "application/json"
 _ITEM_PATH = re.compile(r"/items/([^/]+)")
@@ -55,6 +62,7 @@ def get_store() -> ItemStore:
                 SETTINGS.cursor_key_max_age,
                 contract.CURSOR_KEY_MIN_LENGTH,
             ),
+            index=ItemIndex(default_dynamodb_client(), SETTINGS.table),
         )
         _stores["current"] = store
     return store

@@ -46,6 +46,7 @@ STACKS = ("dev", "staging", "prod")
 HANDLER_ENV = {
     "ITEMS_BUCKET": "nova-items-bench",
     "ITEMS_PREFIX": "items/",
+    "ITEMS_TABLE": "nova-items-bench",
     "APP_ENVIRONMENT": "bench",
     "POWERTOOLS_SERVICE_NAME": "items-api",
     "POWERTOOLS_METRICS_NAMESPACE": "Nova/ItemsBench",

@@ -106,13 +106,14 @@ def build_pipeline(
     name: str,
     settings: Settings,
     data: Bucket,
+    table: Table,
     stateful: pulumi.ResourceOptions,
     access_logs: dict[str, Any] | None,
 ) -> Pipeline:
-    """Table, queues, importer, worker and the uploads bucket that triggers the importer."""
+    """Queues, importer, worker and the uploads bucket that triggers the importer; the table
+    (``items_table``) is the service's, shared with the API."""
     importer_contract = source("importer").contract
     worker_contract = source("worker").contract
-    table = items_table(name, settings, stateful)
 
     worker = _function(
         name,

@@ -5,8 +5,9 @@ Each stack's ``__main__.py`` calls :func:`build`; what differs between environme
 checked by ``settings.py`` before anything registers. This module is wiring only: no raw AWS
 resources. The service:
 
-- the items API: an HTTP API in front of the api function, which keeps items in the data bucket
-  and signs its list cursors with a key held in a Secret;
+- the items API: an HTTP API in front of the api function, which keeps items in the data bucket,
+  indexes each in the records table (as the worker does) and signs its list cursors with a key
+  held in a Secret;
 - the import pipeline (``pipeline.py``): uploads bucket -> importer -> import queue -> worker ->
   data bucket and the records table;
 - monitoring: alarms, an alarm topic and a dashboard over all of it.
@@ -23,13 +24,20 @@ from typing import Any
 import pulumi
 import pulumi_aws as aws
 from contracts import load_contract, source
-from pipeline import build_pipeline
+from pipeline import build_pipeline, items_table
 from settings import Settings, read_settings
 
 from nova_api import HttpApi, HttpApiArgs
 from nova_compute import Function, FunctionArgs
 from nova_observability import AlarmTopicArgs, ServiceMonitor, ServiceMonitorArgs
-from nova_storage import Bucket, BucketArgs, Secret, SecretArgs, access_log_delivery_statement
+from nova_storage import (
+    Bucket,
+    BucketArgs,
+    Secret,
+    SecretArgs,
+    Table,
+    access_log_delivery_statement,
+)
 
 SERVICE = "items"
 
@@ -58,7 +66,9 @@ def _access_log_bucket(name: str, settings: Settings, stateful: pulumi.ResourceO
     )
 
 
-def _api_function(name: str, settings: Settings, data: Bucket, cursor_key: Secret) -> Function:
+def _api_function(
+    name: str, settings: Settings, data: Bucket, table: Table, cursor_key: Secret
+) -> Function:
     code = source("api")
     contract = code.contract
     lambda_level, powertools_level = contract.log_levels(settings["logLevel"])
@@ -76,6 +86,7 @@ def _api_function(name: str, settings: Settings, data: Bucket, cursor_key: Secre
             environment={
                 contract.ENV_BUCKET: data.bucket_name,
                 contract.ENV_PREFIX: "items/",
+                contract.ENV_TABLE: table.name,
                 contract.ENV_ENVIRONMENT: settings.stack,
                 contract.ENV_SERVICE_NAME: "items-api",
                 contract.ENV_METRICS_NAMESPACE: "Nova/Items",
@@ -125,8 +136,11 @@ def build() -> dict[str, Any]:
         opts=stateful,
     )
 
+    # The table of index records and import records: the API and the worker index items there.
+    table = items_table(name, settings, stateful)
+
     # The API function: code and pinned dependencies packaged for arm64 by nova-compute.
-    function = _api_function(name, settings, data, cursor_key)
+    function = _api_function(name, settings, data, table, cursor_key)
     cursor_key.grant_read(function.role, grant_id="api")
     # Least privilege: read, write and delete objects of this bucket; nothing else. The grant is
     # not narrowed to the "items/" prefix on purpose: a prefix grant conditions s3:ListBucket on
@@ -134,6 +148,10 @@ def build() -> dict[str, Any]:
     # 403 instead of 404, which the API would have to report as a server error.
     data.grant_read_write(function.role, grant_id="api")
     data.grant_delete(function.role, grant_id="api")
+    # The index: PUT writes an item's record, DELETE deletes it (contract.TABLE_ACTIONS:
+    # PutItem, DeleteItem). Nova's narrowest table grant for that is the write grant (it adds
+    # BatchWriteItem, UpdateItem and DescribeTable; no read, no table-level change).
+    table.grant_write_data(function.role, grant_id="api")
 
     # The HTTP API: routes from the handler's contract; health is public, the rest require
     # JWT (when an issuer is configured) or SigV4.
@@ -155,7 +173,7 @@ def build() -> dict[str, Any]:
         }
     api = HttpApi(f"{name}-http", api_args)
 
-    pipeline = build_pipeline(name, settings, data, stateful, access_logs)
+    pipeline = build_pipeline(name, settings, data, table, stateful, access_logs)
 
     # Alarms, alarm topic and dashboard over all of it.
     emails = settings["alarmEmails"]

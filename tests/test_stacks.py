@@ -65,6 +65,10 @@ COMMON = {
     "aws:cloudwatch/logGroup:LogGroup": 4,  # three functions, API access logs
     "aws:kms/key:Key": 0,
     "aws:sns/topicSubscription:TopicSubscription": 1,
+    # Per function: logs and X-Ray; api: data read-write and delete, cursor key, table write;
+    # importer: uploads read, queue send, table read-write, on-failure destination; worker: data
+    # put, table write; the worker's event source mapping policy.
+    "aws:iam/rolePolicy:RolePolicy": 17,
 }
 EXPECTED = {
     "dev": {**COMMON, "aws:sns/topicSubscription:TopicSubscription": 0},
@@ -172,6 +176,41 @@ def test_api_function_may_touch_only_its_bucket_and_read_its_cursor_key(stack):
     secret_arn = rec.named(f"items-{env}-cursor-key-secret").outputs["arn"]
     assert {r for s in secret for r in _listed(s["Resource"])} == {secret_arn}
     assert set(CONTRACT.SECRETS_ACTIONS) <= {a for s in secret for a in _listed(s["Action"])}
+
+
+def test_api_function_indexes_items_in_the_service_table_with_write_access_only(stack):
+    """PUT writes an item's index record, DELETE deletes it: the API gets the table's name and
+    the write grant on that table alone, and no read of it."""
+    env = stack.config.stack
+    rec = stack.recording
+    table = rec.named(f"items-{env}-records-table")
+    variables = rec.named(f"items-{env}-api-function").inputs["environment"]["variables"]
+    assert variables[CONTRACT.ENV_TABLE] == table.outputs["name"]
+    # The worker's records go to the same table.
+    worker = rec.named(f"items-{env}-worker-function").inputs["environment"]["variables"]
+    assert worker[load_contract("worker").ENV_TABLE] == variables[CONTRACT.ENV_TABLE]
+
+    api_role = rec.named(f"items-{env}-api-role").outputs["name"]
+    on_table = [
+        policy
+        for policy in rec.by_type("aws:iam/rolePolicy:RolePolicy")
+        if policy.inputs["role"] == api_role and "dynamodb:" in policy.inputs["policy"]
+    ]
+    assert [policy.name for policy in on_table] == [f"items-{env}-records-grant-write-data-api"]
+    statements = json.loads(on_table[0].inputs["policy"])["Statement"]
+    arn = table.outputs["arn"]
+    assert {r for s in statements for r in _listed(s["Resource"])} == {arn, f"{arn}/index/*"}
+    actions = {a for s in statements for a in _listed(s["Action"])}
+    assert set(CONTRACT.TABLE_ACTIONS) == {"dynamodb:PutItem", "dynamodb:DeleteItem"}
+    assert set(CONTRACT.TABLE_ACTIONS) <= actions
+    # Nova's write grant, nothing more: no reads, no table-level changes, no wildcards.
+    assert actions == {
+        "dynamodb:BatchWriteItem",
+        "dynamodb:PutItem",
+        "dynamodb:UpdateItem",
+        "dynamodb:DeleteItem",
+        "dynamodb:DescribeTable",
+    }
 
 
 @pytest.mark.parametrize("environment", STACKS)

@@ -11,16 +11,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import boto3
 import importer_testing
 import pytest
 import worker_testing
+from functions_testing import (
+    client,
+    create_bucket,
+    create_queue_with_dlq,
+    create_table,
+    index_record,
+)
 from moto import mock_aws
 
-from items_core.dynamo import from_item
 from items_importer import contract
 from items_importer import handler as importer_handler
-from items_importer.importer import Importer, Limits
 from items_worker import handler as worker_handler
 from items_worker.worker import Worker
 
@@ -41,12 +45,7 @@ class Pipeline:
     dlq_url: str
 
     def upload(self, key: str, data: bytes) -> dict[str, Any]:
-        response = self.s3.put_object(Bucket=UPLOADS, Key=key, Body=data)
-        event = importer_testing.s3_event(
-            key, version_id=response["VersionId"], etag=response["ETag"].strip('"'), size=len(data)
-        )
-        event["Records"][0]["s3"]["bucket"]["name"] = UPLOADS
-        return event
+        return importer_testing.upload(self.s3, key, data, UPLOADS)
 
     def receive(self, queue_url: str | None = None) -> list[dict[str, Any]]:
         """One poll, like the event source mapping's; a message not deleted is visible again
@@ -71,51 +70,19 @@ class Pipeline:
         return response
 
     def record(self, record_id: str) -> dict[str, Any] | None:
-        item = self.dynamodb.get_item(TableName=TABLE, Key={"id": {"S": record_id}}).get("Item")
-        return from_item(item) if item else None
-
-
-def _client(service: str) -> Any:
-    return boto3.client(
-        service, region_name=REGION, aws_access_key_id="testing", aws_secret_access_key="testing"
-    )
+        return index_record(self.dynamodb, record_id, TABLE)
 
 
 @pytest.fixture
 def pipeline() -> Iterator[Pipeline]:
     with mock_aws():
-        s3, sqs, dynamodb = _client("s3"), _client("sqs"), _client("dynamodb")
-        for bucket in (UPLOADS, ITEMS):
-            s3.create_bucket(
-                Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": REGION}
-            )
-        s3.put_bucket_versioning(Bucket=UPLOADS, VersioningConfiguration={"Status": "Enabled"})
-        importer_testing.create_table(dynamodb, TABLE)
-        dlq_url = sqs.create_queue(QueueName="import-e2e-dlq")["QueueUrl"]
-        dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq_url, AttributeNames=["QueueArn"])[
-            "Attributes"
-        ]["QueueArn"]
-        redrive = {"deadLetterTargetArn": dlq_arn, "maxReceiveCount": str(MAX_RECEIVE_COUNT)}
-        queue_url = sqs.create_queue(
-            QueueName="import-e2e", Attributes={"RedrivePolicy": json.dumps(redrive)}
-        )["QueueUrl"]
-        queue_arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])[
-            "Attributes"
-        ]["QueueArn"]
+        s3, sqs, dynamodb = client("s3"), client("sqs"), client("dynamodb")
+        create_bucket(s3, UPLOADS, versioned=True)
+        create_bucket(s3, ITEMS)
+        create_table(dynamodb, TABLE)
+        queue_url, queue_arn, dlq_url = create_queue_with_dlq(sqs, "import-e2e", MAX_RECEIVE_COUNT)
         importer_handler.set_importer(
-            Importer(
-                s3=s3,
-                sqs=sqs,
-                dynamodb=dynamodb,
-                queue_url=queue_url,
-                table=TABLE,
-                limits=Limits(
-                    max_import_bytes=contract.DEFAULT_MAX_IMPORT_BYTES,
-                    queue_max_message_bytes=contract.DEFAULT_QUEUE_MAX_MESSAGE_BYTES,
-                    record_ttl_days=contract.DEFAULT_RECORD_TTL_DAYS,
-                    import_prefix=contract.DEFAULT_IMPORT_PREFIX,
-                ),
-            )
+            importer_handler.new_importer(s3, sqs, dynamodb, queue_url, TABLE)
         )
         worker_handler.set_worker(
             Worker(s3=s3, dynamodb=dynamodb, bucket=ITEMS, prefix="items/", table=TABLE)

@@ -35,7 +35,16 @@ from items_api.errors import (
     RouteNotFoundError,
     error_body,
 )
-from items_api.store import ItemStore, MalformedCursorError, NoSuchItemError, default_s3_client
+from items_api.store import (
+    IndexWriteError,
+    ItemIndex,
+    ItemStore,
+    MalformedCursorError,
+    NoSuchItemError,
+    default_dynamodb_client,
+    default_s3_client,
+)
+from items_core.telemetry import flush_metrics
 
 logger = Logger(service=SETTINGS.service_name, level=SETTINGS.log_level)
 metrics = Metrics(namespace=SETTINGS.metrics_namespace, service=SETTINGS.service_name)
@@ -51,7 +60,8 @@ _stores: dict[str, ItemStore] = {}
 
 
 def get_store() -> ItemStore:
-    """The store the routes use: the injected one, else one on the default S3 client."""
+    """The store the routes use: the injected one, else one on the default S3 and DynamoDB
+    clients, indexing items in the configured table."""
     store = _stores.get("current")
     if store is None:
         store = ItemStore(
@@ -63,6 +73,7 @@ def get_store() -> ItemStore:
                 SETTINGS.cursor_key_max_age,
                 contract.CURSOR_KEY_MIN_LENGTH,
             ),
+            index=ItemIndex(default_dynamodb_client(), SETTINGS.table),
         )
         _stores["current"] = store
     return store
@@ -181,6 +192,19 @@ def _on_invalid_cursor(error: MalformedCursorError) -> Response:
     )
 
 
+@app.exception_handler(IndexWriteError)
+def _on_index_write_error(error: IndexWriteError) -> Response:
+    # The item itself was stored (or deleted); its index record lags. A 500 tells the client to
+    # retry: the same request, repeated, rewrites the object and the record (both idempotent).
+    logger.exception(
+        "the index record was not updated after the item changed; retrying the request repairs it",
+        extra={"item_id": error.item_id, "operation": error.operation},
+    )
+    _count(contract.METRIC_INDEX_WRITE_FAILED)
+    _count(contract.METRIC_UNHANDLED_ERRORS)
+    return _error_response(InternalError())
+
+
 @app.not_found
 def _on_no_route(error: NotFoundError) -> Response:
     """404 for unknown paths, 405 (with Allow) for known paths and another method."""
@@ -217,19 +241,6 @@ def _plain_response(status: int, code: str, message: str, request_id: str) -> di
     }
 
 
-def _flush_metrics() -> None:
-    # Flushed by hand rather than with @metrics.log_metrics: requests that record no metric
-    # (health checks, rejected requests) must not emit the "no metrics" warning every time,
-    # and a failing flush must not turn an answered request into an error.
-    if not metrics.metric_set:
-        return
-    try:
-        metrics.flush_metrics()
-    except Exception:
-        logger.exception("could not flush metrics")
-        metrics.clear_metrics()
-
-
 @logger.inject_lambda_context(
     correlation_id_path=correlation_paths.API_GATEWAY_HTTP, clear_state=True
 )
@@ -252,7 +263,7 @@ def _handle(event: Any, context: Any) -> dict[str, Any]:
             request_id_of(event, context),
         )
     finally:
-        _flush_metrics()
+        flush_metrics(metrics, logger)
 
 
 def lambda_handler(event: Any, context: Any) -> dict[str, Any]:

@@ -1,70 +1,19 @@
-"""Shared setup for the items API tests.
+"""Fixtures of the items API tests: recorded events, the handler, a moto S3 store.
 
 The function is not an installed package: its folder is what ships in the zip, so the tests put
-that folder on ``sys.path``. The environment is set before ``items_api`` is first imported,
-because the function reads its configuration once, at import.
+that folder on ``sys.path`` (``api_testing``, loaded by ``functions/conftest.py``).
 """
 
 import copy
-import io
 import json
-import os
-import sys
-import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
-import boto3
 import pytest
+from api_testing import BUCKET, PREFIX, TABLE, FakeLambdaContext, cursor_key, handler
+from functions_testing import client, create_bucket, create_table, load_event
 from moto import mock_aws
-
-FUNCTION_ROOT = Path(__file__).resolve().parents[1]
-EVENTS_DIR = Path(__file__).resolve().parent / "events"
-if str(FUNCTION_ROOT) not in sys.path:
-    sys.path.insert(0, str(FUNCTION_ROOT))
-
-BUCKET = "nova-items-test"
-PREFIX = "items/"
-TEST_ENV = {
-    "ITEMS_BUCKET": BUCKET,
-    "ITEMS_PREFIX": PREFIX,
-    "APP_ENVIRONMENT": "test",
-    "POWERTOOLS_SERVICE_NAME": "items-api",
-    "POWERTOOLS_METRICS_NAMESPACE": "Nova/ItemsApiTest",
-    "POWERTOOLS_LOG_LEVEL": "INFO",
-    "POWERTOOLS_METRICS_DISABLED": "false",
-    "CURSOR_KEY_SECRET_ARN": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:items-cursor-AbCdEf",
-}
-CURSOR_KEY = b"k3y-for-tests-only-0123456789abcdef"
-
-
-def cursor_key() -> bytes:
-    """The static cursor key of the test stores (the Secrets Manager path has its own tests)."""
-    return CURSOR_KEY
-
-
-os.environ.update(TEST_ENV)
-
-# Imported only now: it needs the path and the environment set just above.
-from items_api import handler  # noqa: E402
-
-
-@dataclass
-class FakeLambdaContext:
-    """The attributes of the Lambda context object that the function and Powertools read."""
-
-    function_name: str = "nova-items-api"
-    function_version: str = "$LATEST"
-    memory_limit_in_mb: int = 256
-    aws_request_id: str = field(default_factory=lambda: str(uuid.uuid4()))
-    invoked_function_arn: str = "arn:aws:lambda:eu-west-1:123456789012:function:nova-items-api"
-    log_group_name: str = "/aws/lambda/nova-items-api"
-    log_stream_name: str = "2025/11/21/[$LATEST]0123456789abcdef0123456789abcdef"
-
-    def get_remaining_time_in_millis(self) -> int:
-        return 30_000
 
 
 @dataclass
@@ -93,10 +42,6 @@ class Reply:
         return self.json()["error"]
 
 
-def load_event(name: str) -> dict[str, Any]:
-    return json.loads((EVENTS_DIR / f"{name}.json").read_text(encoding="utf-8"))
-
-
 @pytest.fixture
 def make_event() -> Callable[..., dict[str, Any]]:
     """A recorded event, optionally changed: method, path, body, headers, query, base64."""
@@ -111,7 +56,7 @@ def make_event() -> Callable[..., dict[str, Any]]:
         query: dict[str, str] | None = None,
         base64_encoded: bool | None = None,
     ) -> dict[str, Any]:
-        event = copy.deepcopy(load_event(name))
+        event = copy.deepcopy(load_event("api", name))
         if method is not None:
             event["requestContext"]["http"]["method"] = method
         if path is not None:
@@ -143,47 +88,41 @@ def invoke() -> Callable[[Any], Reply]:
 
 @pytest.fixture(scope="session")
 def s3_client() -> Any:
-    """One S3 client for the whole run: creating clients is the slow part of a moto test.
+    """One S3 client for the whole run: creating clients is the slow part of a moto test."""
+    return client("s3")
 
-    Fake static credentials, so a request made outside ``mock_aws`` fails instead of using
-    whatever credentials the machine has.
-    """
-    return boto3.client(
-        "s3",
-        region_name="eu-west-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
+
+@pytest.fixture(scope="session")
+def dynamodb_client() -> Any:
+    return client("dynamodb")
 
 
 @pytest.fixture
-def s3(s3_client: Any) -> Iterator[Any]:
-    """The S3 client on a fresh moto S3 (per test), with the items bucket created."""
+def s3(s3_client: Any, dynamodb_client: Any) -> Iterator[Any]:
+    """The S3 client on a fresh moto account (per test), with the items bucket and the items
+    table created."""
     with mock_aws():
-        s3_client.create_bucket(
-            Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"}
-        )
+        create_bucket(s3_client, BUCKET)
+        create_table(dynamodb_client, TABLE)
         yield s3_client
 
 
 @pytest.fixture
-def store(s3: Any) -> Iterator[Any]:
-    """An ItemStore on the moto bucket, injected into the handler for the test's duration."""
-    item_store = handler.ItemStore(s3, BUCKET, PREFIX, cursor_key=cursor_key)
-    handler.set_store(item_store)
-    yield item_store
-    handler.set_store(None)
+def dynamodb(s3: Any, dynamodb_client: Any) -> Any:
+    """The DynamoDB client on the test's moto account (the one ``s3`` opened)."""
+    return dynamodb_client
 
 
 @pytest.fixture
-def log_lines() -> Iterator[Callable[[], list[dict[str, Any]]]]:
-    """The JSON log lines the function writes during the test, parsed."""
-    log_handler = handler.logger.registered_handler
-    assert hasattr(log_handler, "setStream")
-    buffer = io.StringIO()
-    previous = log_handler.setStream(buffer)
-    yield lambda: [json.loads(line) for line in buffer.getvalue().splitlines() if line]
-    log_handler.setStream(previous)
+def store(s3: Any, dynamodb: Any) -> Iterator[Any]:
+    """An ItemStore on the moto bucket, indexing in the moto table, injected into the handler
+    for the test's duration."""
+    item_store = handler.ItemStore(
+        s3, BUCKET, PREFIX, cursor_key=cursor_key, index=handler.ItemIndex(dynamodb, TABLE)
+    )
+    handler.set_store(item_store)
+    yield item_store
+    handler.set_store(None)
 
 
 @pytest.fixture

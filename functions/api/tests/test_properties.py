@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import functions_testing
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import event as record_event
@@ -39,13 +40,7 @@ EVENT_NAMES = [
     "get_item_named_stage",
 ]
 
-json_scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
-json_values = st.recursive(
-    json_scalars,
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-    max_leaves=10,
-)
+json_values = functions_testing.json_values(20)
 methods = st.sampled_from(["GET", "PUT", "DELETE", "POST", "PATCH", "HEAD", "OPTIONS", "get"]) | (
     st.text(min_size=1, max_size=10)
 )

@@ -1,74 +1,24 @@
-"""Function configuration, read from the environment once, at import (see items_api.config)."""
+"""Function configuration, read from the environment once, at import (``items_core.settings``)."""
 
-import json
-import os
-import sys
-from collections.abc import Mapping
 from dataclasses import dataclass
 
-from items_core.envcheck import EnvError, read
+from items_core import settings
+from items_core.settings import ConfigError
 from items_importer import contract
 
-
-class ConfigError(RuntimeError):
-    """The environment does not hold a usable configuration."""
-
-    def __init__(self, missing: tuple[str, ...], invalid: dict[str, str]) -> None:
-        self.missing = missing
-        self.invalid = invalid
-        super().__init__(f"items importer configuration error: {EnvError(missing, invalid)}")
+__all__ = ["SETTINGS", "ConfigError", "Settings", "load_settings"]
 
 
 @dataclass(frozen=True)
-class Settings:
-    """The function's configuration."""
+class Settings(settings.ItemsTableSettings):
+    """The importer's own settings, besides the table and what every function reads."""
 
     queue_url: str
-    table: str
     import_prefix: str
     max_import_bytes: int
     record_ttl_days: int
     queue_max_message_bytes: int
-    environment: str
-    service_name: str
-    metrics_namespace: str
-    log_level: str
 
 
-def load_settings(environ: Mapping[str, str]) -> Settings:
-    """Build the settings from ``environ``; raise ``ConfigError`` naming every problem at once."""
-    try:
-        values = read(contract.ENVIRONMENT, environ)
-    except EnvError as exc:
-        raise ConfigError(exc.missing, exc.invalid) from None
-    return Settings(
-        queue_url=values[contract.ENV_QUEUE_URL],
-        table=values[contract.ENV_TABLE],
-        import_prefix=values[contract.ENV_IMPORT_PREFIX],
-        max_import_bytes=values[contract.ENV_MAX_IMPORT_BYTES],
-        record_ttl_days=values[contract.ENV_RECORD_TTL_DAYS],
-        queue_max_message_bytes=values[contract.ENV_QUEUE_MAX_MESSAGE_BYTES],
-        environment=values[contract.ENV_ENVIRONMENT],
-        service_name=values[contract.ENV_SERVICE_NAME],
-        metrics_namespace=values[contract.ENV_METRICS_NAMESPACE],
-        log_level=values[contract.ENV_LOG_LEVEL],
-    )
-
-
-def _load_at_import() -> Settings:
-    try:
-        return load_settings(os.environ)
-    except ConfigError as exc:
-        line = {
-            "level": "ERROR",
-            "location": __name__,
-            "message": str(exc),
-            "missing_env": list(exc.missing),
-            "invalid_env": sorted(exc.invalid),
-        }
-        sys.stderr.write(json.dumps(line) + "\n")
-        sys.stderr.flush()
-        raise
-
-
-SETTINGS = _load_at_import()
+load_settings = settings.reader(contract.ENVIRONMENT, Settings, "items importer")
+SETTINGS = settings.load_at_import(load_settings, __name__)

@@ -11,6 +11,7 @@ from typing import Any
 from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.metrics import MetricUnit
 
+from items_core.telemetry import flush_metrics
 from items_importer import contract
 from items_importer.config import SETTINGS
 from items_importer.events import parse_event
@@ -41,21 +42,29 @@ def get_importer() -> Importer:
     importer = _importers.get("current")
     if importer is None:
         s3, sqs, dynamodb = default_clients()
-        importer = Importer(
-            s3=s3,
-            sqs=sqs,
-            dynamodb=dynamodb,
-            queue_url=SETTINGS.queue_url,
-            table=SETTINGS.table,
-            limits=Limits(
-                max_import_bytes=SETTINGS.max_import_bytes,
-                queue_max_message_bytes=SETTINGS.queue_max_message_bytes,
-                record_ttl_days=SETTINGS.record_ttl_days,
-                import_prefix=SETTINGS.import_prefix,
-            ),
-        )
+        importer = new_importer(s3, sqs, dynamodb)
         _importers["current"] = importer
     return importer
+
+
+def new_importer(
+    s3: Any, sqs: Any, dynamodb: Any, queue_url: str | None = None, table: str | None = None
+) -> Importer:
+    """An importer on these clients, with the function's limits (``SETTINGS``); the queue and
+    the table default to the configured ones."""
+    return Importer(
+        s3=s3,
+        sqs=sqs,
+        dynamodb=dynamodb,
+        queue_url=queue_url or SETTINGS.queue_url,
+        table=table or SETTINGS.table,
+        limits=Limits(
+            max_import_bytes=SETTINGS.max_import_bytes,
+            queue_max_message_bytes=SETTINGS.queue_max_message_bytes,
+            record_ttl_days=SETTINGS.record_ttl_days,
+            import_prefix=SETTINGS.import_prefix,
+        ),
+    )
 
 
 def set_importer(importer: Importer | None) -> None:
@@ -82,25 +91,13 @@ def _lease_seconds(context: Any) -> int:
     return milliseconds // 1000 + LEASE_MARGIN_SECONDS
 
 
-def _flush_metrics() -> None:
-    # By hand rather than @metrics.log_metrics: an invocation that recorded nothing (a test
-    # event, a duplicate) must not warn, and a failing flush must not fail the import.
-    if not metrics.metric_set:
-        return
-    try:
-        metrics.flush_metrics()
-    except Exception:
-        logger.exception("could not flush metrics")
-        metrics.clear_metrics()
-
-
 @logger.inject_lambda_context(clear_state=True)
 def lambda_handler(event: Any, context: Any) -> dict[str, Any]:
     """The function's handler (``contract.HANDLER``)."""
     try:
         return _handle(event, context)
     finally:
-        _flush_metrics()
+        flush_metrics(metrics, logger)
 
 
 def _handle(event: Any, context: Any) -> dict[str, Any]:

@@ -1,61 +1,34 @@
-"""Helpers of the importer tests: environment, recorded events, the contract's table.
+"""Helpers of the importer tests: environment, recorded events, the moto resources.
 
-The function folder goes on ``sys.path`` and the environment is set before the handler is first
-imported, because the function reads its configuration once, at import. (A module of its own,
-not conftest.py: pytest's importlib mode does not make conftest importable by tests.)
+Loaded by ``functions/conftest.py`` (see ``functions/tests/functions_testing.py``).
 """
 
 import copy
-import json
-import os
-import sys
-import uuid
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
+from functools import partial
 from typing import Any
 from urllib.parse import quote_plus
 
-FUNCTION_ROOT = Path(__file__).resolve().parents[1]
-EVENTS_DIR = Path(__file__).resolve().parent / "events"
-if str(FUNCTION_ROOT) not in sys.path:
-    sys.path.insert(0, str(FUNCTION_ROOT))
+from functions_testing import REGION, TABLE, use_function
+from functions_testing import FakeLambdaContext as _Context
+from functions_testing import load_event as _load_event
 
-REGION = "eu-west-1"
 UPLOADS = "nova-uploads-test"
-TABLE = "nova-items-table-test"
 QUEUE = "nova-import-test"
 QUEUE_URL = f"https://sqs.{REGION}.amazonaws.com/123456789012/{QUEUE}"
 TEST_ENV = {
     "IMPORT_QUEUE_URL": QUEUE_URL,
     "ITEMS_TABLE": TABLE,
-    "APP_ENVIRONMENT": "test",
-    "POWERTOOLS_SERVICE_NAME": "items-importer",
-    "POWERTOOLS_METRICS_NAMESPACE": "Nova/ItemsImporterTest",
-    "POWERTOOLS_LOG_LEVEL": "INFO",
 }
-os.environ.update(TEST_ENV)
-os.environ.setdefault("AWS_DEFAULT_REGION", REGION)
-
-from items_importer import contract, handler  # noqa: E402
+handler = use_function("importer", TEST_ENV)
+load_event = partial(_load_event, "importer")
 
 
 @dataclass
-class FakeLambdaContext:
+class FakeLambdaContext(_Context):
     function_name: str = "nova-items-importer"
-    function_version: str = "$LATEST"
     memory_limit_in_mb: int = 512
-    aws_request_id: str = field(default_factory=lambda: str(uuid.uuid4()))
-    invoked_function_arn: str = "arn:aws:lambda:eu-west-1:123456789012:function:nova-items-importer"
-    log_group_name: str = "/aws/lambda/nova-items-importer"
-    log_stream_name: str = "2026/11/30/[$LATEST]0123456789abcdef0123456789abcdef"
     remaining_ms: int = 300_000
-
-    def get_remaining_time_in_millis(self) -> int:
-        return self.remaining_ms
-
-
-def load_event(name: str) -> dict[str, Any]:
-    return json.loads((EVENTS_DIR / f"{name}.json").read_text(encoding="utf-8"))
 
 
 def s3_event(key: str, *, version_id: str | None = None, etag: str | None = None, size: int = 0):
@@ -73,31 +46,14 @@ def s3_event(key: str, *, version_id: str | None = None, etag: str | None = None
     return event
 
 
-def create_table(client: Any, name: str) -> None:
-    """The table exactly as the contract describes it (the stack declares the same)."""
-    client.create_table(
-        TableName=name,
-        BillingMode="PAY_PER_REQUEST",
-        KeySchema=[{"AttributeName": contract.TABLE_PARTITION_KEY, "KeyType": "HASH"}],
-        AttributeDefinitions=[
-            {"AttributeName": attribute, "AttributeType": kind}
-            for attribute, kind in contract.TABLE_ATTRIBUTES.items()
-        ],
-        GlobalSecondaryIndexes=[
-            {
-                "IndexName": contract.TABLE_GSI_NAME,
-                "KeySchema": [
-                    {"AttributeName": contract.TABLE_GSI_PARTITION_KEY, "KeyType": "HASH"},
-                    {"AttributeName": contract.TABLE_GSI_SORT_KEY, "KeyType": "RANGE"},
-                ],
-                "Projection": {"ProjectionType": contract.TABLE_GSI_PROJECTION},
-            }
-        ],
+def upload(s3: Any, key: str, data: bytes, bucket: str = UPLOADS) -> dict[str, Any]:
+    """Put an object into ``bucket``; return the ObjectCreated event S3 would send."""
+    response = s3.put_object(Bucket=bucket, Key=key, Body=data)
+    event = s3_event(
+        key, version_id=response.get("VersionId"), etag=response["ETag"].strip('"'), size=len(data)
     )
-    client.update_time_to_live(
-        TableName=name,
-        TimeToLiveSpecification={"Enabled": True, "AttributeName": contract.TABLE_TTL_ATTRIBUTE},
-    )
+    event["Records"][0]["s3"]["bucket"]["name"] = bucket
+    return event
 
 
 @dataclass
@@ -110,13 +66,7 @@ class Aws:
 
     def upload(self, key: str, data: bytes) -> dict[str, Any]:
         """Put an object; return the matching ObjectCreated event."""
-        response = self.s3.put_object(Bucket=UPLOADS, Key=key, Body=data)
-        return s3_event(
-            key,
-            version_id=response.get("VersionId"),
-            etag=response["ETag"].strip('"'),
-            size=len(data),
-        )
+        return upload(self.s3, key, data)
 
     def messages(self) -> list[dict[str, Any]]:
         """Every message on the import queue (received, not deleted)."""

@@ -18,6 +18,7 @@ from aws_lambda_powertools.utilities.batch import (
 )
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
+from items_core.telemetry import flush_metrics
 from items_worker import contract
 from items_worker.config import SETTINGS
 from items_worker.worker import InvalidMessageError, Worker, message_id_of
@@ -120,9 +121,4 @@ def lambda_handler(event: Any, context: Any) -> dict[str, Any]:
             logger.warning("records failed", extra={"failed": failed, "received": len(records)})
         return dict(response)
     finally:
-        if metrics.metric_set:
-            try:
-                metrics.flush_metrics()
-            except Exception:
-                logger.exception("could not flush metrics")
-                metrics.clear_metrics()
+        flush_metrics(metrics, logger)

@@ -6,13 +6,11 @@ so a message delivered twice, or retried after one of the writes failed, ends in
 """
 
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from items_core import layout, rules
-from items_core.aws import iso_time
-from items_core.dynamo import to_item
-from items_worker import contract
+from items_core.table import ItemIndex, index_record
 
 _SOURCE_FIELDS = {"bucket": str, "key": str, "version": str, "line": int}
 
@@ -60,7 +58,7 @@ class Worker:
 
     def __init__(self, *, s3: Any, dynamodb: Any, bucket: str, prefix: str, table: str) -> None:
         self._s3 = s3
-        self._dynamodb = dynamodb
+        self._index = ItemIndex(dynamodb, table)
         self.bucket = bucket
         self.prefix = prefix
         self.table = table
@@ -73,19 +71,16 @@ class Worker:
         response = self._s3.put_object(
             Bucket=self.bucket, Key=key, Body=data, ContentType=layout.CONTENT_TYPE
         )
-        record: dict[str, Any] = {
-            contract.TABLE_PARTITION_KEY: item_id,
-            contract.TABLE_GSI_PARTITION_KEY: contract.KIND_ITEM,
-            contract.TABLE_GSI_SORT_KEY: iso_time(now or datetime.now(UTC)),
-            "bucket": self.bucket,
-            "key": key,
-            "size": len(data),
-            "etag": str(response.get("ETag", "")).strip('"') or None,
-            "version_id": response.get("VersionId"),
-        }
-        if source:
-            record["source"] = source
-        self._dynamodb.put_item(TableName=self.table, Item=to_item(record))
+        record = index_record(
+            item_id,
+            bucket=self.bucket,
+            key=key,
+            size=len(data),
+            put_response=response,
+            now=now,
+            source=source,
+        )
+        self._index.put(record)
         return record
 
 

@@ -9,17 +9,13 @@ import copy
 import json
 from typing import Any
 
+import functions_testing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from worker_testing import load_event
 
-json_scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30)
-json_values = st.recursive(
-    json_scalars,
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-    max_leaves=10,
-)
+json_scalars = functions_testing.json_scalars(30)
+json_values = functions_testing.json_values(30)
 valid_bodies = st.builds(
     lambda item_id, item: json.dumps({"id": item_id, "item": item}),
     st.from_regex(r"[A-Za-z0-9_-]{1,20}", fullmatch=True),

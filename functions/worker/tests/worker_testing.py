@@ -1,58 +1,30 @@
-"""Helpers of the worker tests: environment, recorded events, the contract's table.
+"""Helpers of the worker tests: environment, recorded events.
 
-The function folder goes on ``sys.path`` and the environment is set before the handler is first
-imported, because the function reads its configuration once, at import.
+Loaded by ``functions/conftest.py`` (see ``functions/tests/functions_testing.py``).
 """
 
 import copy
-import json
-import os
-import sys
 import uuid
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
-FUNCTION_ROOT = Path(__file__).resolve().parents[1]
-EVENTS_DIR = Path(__file__).resolve().parent / "events"
-if str(FUNCTION_ROOT) not in sys.path:
-    sys.path.insert(0, str(FUNCTION_ROOT))
+from functions_testing import BUCKET, PREFIX, REGION, TABLE, use_function
+from functions_testing import FakeLambdaContext as _Context
+from functions_testing import load_event as _load_event
 
-REGION = "eu-west-1"
-BUCKET = "nova-items-test"
-PREFIX = "items/"
-TABLE = "nova-items-table-test"
 TEST_ENV = {
     "ITEMS_BUCKET": BUCKET,
     "ITEMS_PREFIX": PREFIX,
     "ITEMS_TABLE": TABLE,
-    "APP_ENVIRONMENT": "test",
-    "POWERTOOLS_SERVICE_NAME": "items-worker",
-    "POWERTOOLS_METRICS_NAMESPACE": "Nova/ItemsWorkerTest",
-    "POWERTOOLS_LOG_LEVEL": "INFO",
 }
-os.environ.update(TEST_ENV)
-os.environ.setdefault("AWS_DEFAULT_REGION", REGION)
-
-from items_worker import contract  # noqa: E402
+handler = use_function("worker", TEST_ENV)
+load_event = partial(_load_event, "worker")
 
 
 @dataclass
-class FakeLambdaContext:
+class FakeLambdaContext(_Context):
     function_name: str = "nova-items-worker"
-    function_version: str = "$LATEST"
-    memory_limit_in_mb: int = 256
-    aws_request_id: str = field(default_factory=lambda: str(uuid.uuid4()))
-    invoked_function_arn: str = "arn:aws:lambda:eu-west-1:123456789012:function:nova-items-worker"
-    log_group_name: str = "/aws/lambda/nova-items-worker"
-    log_stream_name: str = "2026/11/30/[$LATEST]0123456789abcdef0123456789abcdef"
-
-    def get_remaining_time_in_millis(self) -> int:
-        return 30_000
-
-
-def load_event(name: str) -> dict[str, Any]:
-    return json.loads((EVENTS_DIR / f"{name}.json").read_text(encoding="utf-8"))
 
 
 def sqs_event(bodies: list[str], message_ids: list[str] | None = None) -> dict[str, Any]:
@@ -85,26 +57,3 @@ def sqs_event_from_messages(messages: list[dict[str, Any]], queue_arn: str) -> d
             }
         )
     return {"Records": records}
-
-
-def create_table(client: Any, name: str) -> None:
-    """The table exactly as the contract describes it (the stack declares the same)."""
-    client.create_table(
-        TableName=name,
-        BillingMode="PAY_PER_REQUEST",
-        KeySchema=[{"AttributeName": contract.TABLE_PARTITION_KEY, "KeyType": "HASH"}],
-        AttributeDefinitions=[
-            {"AttributeName": attribute, "AttributeType": kind}
-            for attribute, kind in contract.TABLE_ATTRIBUTES.items()
-        ],
-        GlobalSecondaryIndexes=[
-            {
-                "IndexName": contract.TABLE_GSI_NAME,
-                "KeySchema": [
-                    {"AttributeName": contract.TABLE_GSI_PARTITION_KEY, "KeyType": "HASH"},
-                    {"AttributeName": contract.TABLE_GSI_SORT_KEY, "KeyType": "RANGE"},
-                ],
-                "Projection": {"ProjectionType": contract.TABLE_GSI_PROJECTION},
-            }
-        ],
-    )
