@@ -1,11 +1,21 @@
-"""Shared fixtures of the nova-storage tests."""
+"""Shared fixtures of the nova-storage tests.
+
+Shared constants and builders live in storage_support/, put on sys.path here. Only that folder goes
+on it: this one holds a conftest.py, which must not shadow the repository tests' own ``conftest``
+module when both suites run in one session. Its module names carry the package's name, so they do
+not collide with the support modules of the other packages' tests.
+"""
 
 import re
+import sys
+from pathlib import Path
 
 import pytest
 
 from nova_core import NovaInputError
 from nova_storage import Bucket
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "storage_support"))
 
 MESSAGE = re.compile(r"^nova-storage Bucket 'data': argument '[^']+' is .+: .+\. Fix: .+\.$", re.S)
 
