@@ -177,7 +177,7 @@ def build_pipeline(
     # sends to the queue and keeps its import records; the worker writes items and index records.
     uploads.grant_read(importer.role, importer_contract.DEFAULT_IMPORT_PREFIX, grant_id="importer")
     queue.grant_send(importer.role, grant_id="importer")
-    table.grant_read_write_data(importer.role, grant_id="importer")
+    table.grant(importer.role, importer_contract.TABLE_ACTIONS, indexes=False, grant_id="importer")
     data.grant_put(worker.role, "items/", grant_id="worker")
-    table.grant_write_data(worker.role, grant_id="worker")
+    table.grant(worker.role, worker_contract.TABLE_ACTIONS, indexes=False, grant_id="worker")
     return Pipeline(table, uploads, queue, failures, importer, worker)

@@ -148,10 +148,9 @@ def build() -> dict[str, Any]:
     # 403 instead of 404, which the API would have to report as a server error.
     data.grant_read_write(function.role, grant_id="api")
     data.grant_delete(function.role, grant_id="api")
-    # The index: PUT writes an item's record, DELETE deletes it (contract.TABLE_ACTIONS:
-    # PutItem, DeleteItem). Nova's narrowest table grant for that is the write grant (it adds
-    # BatchWriteItem, UpdateItem and DescribeTable; no read, no table-level change).
-    table.grant_write_data(function.role, grant_id="api")
+    # The index: PUT writes an item's record, DELETE deletes it; exactly the contract's actions
+    # (PutItem, DeleteItem) on the table, none on its indexes.
+    table.grant(function.role, contract.TABLE_ACTIONS, indexes=False, grant_id="api")
 
     # The HTTP API: routes from the handler's contract; health is public, the rest require
     # JWT (when an issuer is configured) or SigV4.

@@ -178,9 +178,9 @@ def test_api_function_may_touch_only_its_bucket_and_read_its_cursor_key(stack):
     assert set(CONTRACT.SECRETS_ACTIONS) <= {a for s in secret for a in _listed(s["Action"])}
 
 
-def test_api_function_indexes_items_in_the_service_table_with_write_access_only(stack):
-    """PUT writes an item's index record, DELETE deletes it: the API gets the table's name and
-    the write grant on that table alone, and no read of it."""
+def test_api_function_indexes_items_in_the_service_table(stack):
+    """PUT writes an item's index record, DELETE deletes it: the API gets the table's name, the
+    same table as the worker."""
     env = stack.config.stack
     rec = stack.recording
     table = rec.named(f"items-{env}-records-table")
@@ -190,27 +190,26 @@ def test_api_function_indexes_items_in_the_service_table_with_write_access_only(
     worker = rec.named(f"items-{env}-worker-function").inputs["environment"]["variables"]
     assert worker[load_contract("worker").ENV_TABLE] == variables[CONTRACT.ENV_TABLE]
 
-    api_role = rec.named(f"items-{env}-api-role").outputs["name"]
+
+@pytest.mark.parametrize("function", ["api", "importer", "worker"])
+def test_each_function_may_do_exactly_its_contracts_table_actions(stack, function):
+    """Least privilege from the contract: the table actions it lists, on the table alone (no
+    index, no wildcard, no table-level change), in one role policy."""
+    env = stack.config.stack
+    rec = stack.recording
+    role = rec.named(f"items-{env}-{function}-role").outputs["name"]
     on_table = [
         policy
         for policy in rec.by_type("aws:iam/rolePolicy:RolePolicy")
-        if policy.inputs["role"] == api_role and "dynamodb:" in policy.inputs["policy"]
+        if policy.inputs["role"] == role and "dynamodb:" in policy.inputs["policy"]
     ]
-    assert [policy.name for policy in on_table] == [f"items-{env}-records-grant-write-data-api"]
-    statements = json.loads(on_table[0].inputs["policy"])["Statement"]
-    arn = table.outputs["arn"]
-    assert {r for s in statements for r in _listed(s["Resource"])} == {arn, f"{arn}/index/*"}
-    actions = {a for s in statements for a in _listed(s["Action"])}
-    assert set(CONTRACT.TABLE_ACTIONS) == {"dynamodb:PutItem", "dynamodb:DeleteItem"}
-    assert set(CONTRACT.TABLE_ACTIONS) <= actions
-    # Nova's write grant, nothing more: no reads, no table-level changes, no wildcards.
-    assert actions == {
-        "dynamodb:BatchWriteItem",
-        "dynamodb:PutItem",
-        "dynamodb:UpdateItem",
-        "dynamodb:DeleteItem",
-        "dynamodb:DescribeTable",
-    }
+    assert [policy.name for policy in on_table] == [f"items-{env}-records-grant-data-{function}"]
+    (statement,) = json.loads(on_table[0].inputs["policy"])["Statement"]
+    assert statement["Effect"] == "Allow"
+    assert statement["Resource"] == rec.named(f"items-{env}-records-table").outputs["arn"]
+    expected = load_contract(function).TABLE_ACTIONS
+    assert statement["Action"] == list(expected)
+    assert {"dynamodb:Scan", "dynamodb:Query", "dynamodb:UpdateTable"}.isdisjoint(expected)
 
 
 @pytest.mark.parametrize("environment", STACKS)

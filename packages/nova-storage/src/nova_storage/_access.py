@@ -20,6 +20,8 @@ from nova_core.iam import role_name as role_name_of
 
 from ._secret_policies import secret_read_policy_document
 from ._table_policies import (
+    TABLE_ITEM_ACTIONS,
+    table_actions_policy_document,
     table_read_policy_document,
     table_read_write_policy_document,
     table_stream_read_policy_document,
@@ -29,6 +31,9 @@ from ._table_policies import (
 __all__ = ["GrantRole", "NamedRole", "SecretGrants", "TableGrants"]
 
 _KEY_CHARS = re.compile(r"[^\w+=,.@-]+")
+_TABLE_LEVEL = re.compile(
+    r"dynamodb:(Create|Delete|Update|Restore|Tag|Untag|Put|Enable|Disable)\w*"
+)
 _GRANT_KEY = re.compile(r"[A-Za-z0-9_+=,.@-]{1,64}")
 
 
@@ -95,8 +100,9 @@ class _Grants:
         role: Any,
         grant_id: str | None,
         document: pulumi.Output[str],
+        method: str | None = None,
     ) -> aws.iam.RolePolicy:
-        method = f"grant_{kind.replace('-', '_')}"
+        method = method or f"grant_{kind.replace('-', '_')}"
         check = Checker(self._grant_component, self._grant_name)
         role_name = role_name_of(check, field(method, "role"), role)
         key = _grant_key(check, method, role, grant_id)
@@ -119,6 +125,50 @@ class _Grants:
 
 def _document(builder: Builder, arn: pulumi.Input[str], kms: pulumi.Input[str] | None) -> Any:
     return pulumi.Output.all(arn, kms).apply(lambda v: json.dumps(builder(v[0], v[1])))
+
+
+def _item_actions(check: Checker, actions: Any) -> tuple[str, ...]:
+    """``actions`` of ``Table.grant``: a non-empty list of distinct item-level actions."""
+    if not check.sequence("grant.actions", actions, what="the list of actions"):
+        check.fail(
+            "grant.actions",
+            actions,
+            "at least one action is needed",
+            "name the actions the role needs, e.g. ['dynamodb:GetItem']",
+        )
+    chosen: list[str] = []
+    for index, action in enumerate(actions):
+        path = f"grant.actions[{index}]"
+        if (
+            isinstance(action, str)
+            and action.startswith("dynamodb:")
+            and (
+                "Stream" in action or action == "dynamodb:GetRecords" or action.endswith("Iterator")
+            )
+        ):
+            check.fail(
+                path,
+                action,
+                "stream actions are granted on the stream ARN, not the table",
+                "use grant_stream_read(role)",
+            )
+        if (
+            isinstance(action, str)
+            and action not in TABLE_ITEM_ACTIONS
+            and _TABLE_LEVEL.fullmatch(action)
+        ):
+            check.fail(
+                path,
+                action,
+                "table-level changes belong to the role that deploys the stack, never to a "
+                "function (DDB-05: least privilege)",
+                "grant item-level actions only (TABLE_ITEM_ACTIONS)",
+            )
+        check.one_of(path, action, TABLE_ITEM_ACTIONS, source="DDB-05: least privilege")
+        if action in chosen:
+            check.fail(path, action, "each action once", "remove the repeated action")
+        chosen.append(action)
+    return tuple(chosen)
 
 
 class TableGrants(_Grants):
@@ -150,6 +200,28 @@ class TableGrants(_Grants):
         (``<name>-grant-read-write-data-<key>``)."""
         document = _document(table_read_write_policy_document, self.arn, self.kms_key_arn)
         return self._attach("read-write-data", role, grant_id, document)
+
+    def grant(
+        self,
+        role: GrantRole,
+        actions: list[str] | tuple[str, ...],
+        *,
+        indexes: bool = True,
+        grant_id: str | None = None,
+    ) -> aws.iam.RolePolicy:
+        """Let ``role`` do exactly ``actions`` on the table (and on its indexes unless
+        ``indexes=False``), for a function that needs less than a ``grant_*_data`` list, e.g.
+        ``table.grant(fn.role, ["dynamodb:GetItem", "dynamodb:PutItem"], indexes=False)``.
+        ``actions`` are item-level actions (``TABLE_ITEM_ACTIONS``), each once; stream reads
+        have ``grant_stream_read``. With a CMK the reader KMS actions are added, or the writer
+        ones when an action writes. Creates ``<name>-grant-data-<key>``."""
+        check = Checker(self._grant_component, self._grant_name)
+        chosen = _item_actions(check, actions)
+        check.boolean("grant.indexes", indexes, plain=True)
+        document = pulumi.Output.all(self.arn, self.kms_key_arn).apply(
+            lambda v: json.dumps(table_actions_policy_document(v[0], chosen, v[1], indexes=indexes))
+        )
+        return self._attach("data", role, grant_id, document, method="grant")
 
     def grant_stream_read(
         self, role: GrantRole, *, grant_id: str | None = None

@@ -16,6 +16,8 @@ __all__ = [
     "TABLE_STREAM_ACTIONS",
     "TABLE_STREAM_LIST_ACTIONS",
     "TABLE_WRITE_ACTIONS",
+    "TABLE_ITEM_ACTIONS",
+    "table_actions_policy_document",
     "table_read_policy_document",
     "table_read_write_policy_document",
     "table_stream_read_policy_document",
@@ -40,6 +42,18 @@ TABLE_WRITE_ACTIONS: tuple[str, ...] = (
     "dynamodb:DescribeTable",
 )
 """Write and delete items (never table-level changes such as ``UpdateTable``)."""
+
+TABLE_ITEM_ACTIONS: tuple[str, ...] = (
+    *TABLE_READ_ACTIONS,
+    *(a for a in TABLE_WRITE_ACTIONS if a not in TABLE_READ_ACTIONS),
+    "dynamodb:PartiQLSelect",
+    "dynamodb:PartiQLInsert",
+    "dynamodb:PartiQLUpdate",
+    "dynamodb:PartiQLDelete",
+)
+"""What ``Table.grant`` accepts: the item-level actions of the read and write lists and their
+PartiQL forms. Stream actions have ``grant_stream_read``; table-level changes (``UpdateTable``,
+``DeleteTable``, ...) belong to the deploying role, never to a function."""
 
 TABLE_STREAM_ACTIONS: tuple[str, ...] = (
     "dynamodb:DescribeStream",
@@ -159,5 +173,29 @@ def table_stream_read_policy_document(
                 "Resource": stream_arn,
             },
             *_kms(kms_key_arn, TABLE_KMS_READ_ACTIONS),
+        ]
+    )
+
+
+def table_actions_policy_document(
+    table_arn: str,
+    actions: tuple[str, ...] | list[str],
+    kms_key_arn: str | None = None,
+    *,
+    indexes: bool = True,
+) -> dict[str, Any]:
+    """Exactly ``actions`` on ``table_arn`` (and ``<arn>/index/*`` when ``indexes``); on a CMK
+    the reader KMS actions, or the writer ones when an action writes. ``actions`` are not
+    checked here: ``Table.grant`` checks them before anything registers."""
+    writes = any(a not in TABLE_READ_ACTIONS and a != "dynamodb:PartiQLSelect" for a in actions)
+    return _document(
+        [
+            {
+                "Sid": "TableData",
+                "Effect": "Allow",
+                "Action": list(actions),
+                "Resource": _table_resources(table_arn) if indexes else table_arn,
+            },
+            *_kms(kms_key_arn, TABLE_KMS_WRITE_ACTIONS if writes else TABLE_KMS_READ_ACTIONS),
         ]
     )
