@@ -65,9 +65,9 @@ COMMON = {
     "aws:cloudwatch/logGroup:LogGroup": 4,  # three functions, API access logs
     "aws:kms/key:Key": 0,
     "aws:sns/topicSubscription:TopicSubscription": 1,
-    # Per function: logs and X-Ray; api: data read-write and delete, cursor key, table write;
-    # importer: uploads read, queue send, table read-write, on-failure destination; worker: data
-    # put, table write; the worker's event source mapping policy.
+    # Per function: logs and X-Ray; api: data read-write and delete, cursor key, its table
+    # actions; importer: uploads read, queue send, its table actions, on-failure destination;
+    # worker: data put, its table actions; the worker's event source mapping policy.
     "aws:iam/rolePolicy:RolePolicy": 17,
 }
 EXPECTED = {
