@@ -184,8 +184,8 @@ def build() -> dict[str, Any]:
             apis={"http": api},
             buckets={"data": data, "uploads": pipeline.uploads},
             queues={"imports": pipeline.queue, "import-failures": pipeline.failures},
+            # System errors are watched for the operations the functions were granted.
             tables={"records": pipeline.table},
-            table_operations={"records": ["GetItem", "PutItem", "DeleteItem"]},
             topic=AlarmTopicArgs(
                 create_kms_key=settings["alarmTopicCmk"],
                 subscriptions={

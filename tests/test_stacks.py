@@ -392,3 +392,22 @@ def test_prod_pins_released_versions_dev_uses_the_workspace():
     for environment in ("dev", "staging"):
         text = (STACKS_DIR / environment / "Pulumi.yaml").read_text()
         assert "virtualenv: ../../.venv" in text
+
+
+def test_table_system_errors_are_watched_for_the_operations_the_functions_call(stack):
+    """The monitor reads the table's grants: exactly the operations the three contracts list,
+    not every item API (whose unused operations would never publish a datapoint)."""
+    env = stack.config.stack
+    alarm = stack.recording.named(f"items-{env}-monitor-alarm-records-system_errors")
+    watched = {
+        query["metric"]["dimensions"]["Operation"]
+        for query in alarm.inputs["metricQueries"]
+        if query.get("metric")
+    }
+    granted = {
+        action.removeprefix("dynamodb:")
+        for function in ("api", "importer", "worker")
+        for action in load_contract(function).TABLE_ACTIONS
+    }
+    assert watched == granted
+    assert watched == {"GetItem", "PutItem", "DeleteItem"}

@@ -164,3 +164,45 @@ def test_the_same_grant_twice_needs_a_grant_id(mock_stack):
 
     with pytest.raises(NovaInputError, match="exists already"):
         mock_stack.run(program)
+
+
+def test_granted_operations_are_the_cloudwatch_operations_the_grants_allow(mock_stack):
+    tables = {}
+
+    def program():
+        role = aws.iam.Role("fn", assume_role_policy="{}")
+        fresh = Table("fresh", {"partition_key": PK})
+        reads = Table("reads", {"partition_key": PK})
+        reads.grant_read_data(role)
+        mixed = Table("mixed", {"partition_key": PK, "stream": "NEW_IMAGE"})
+        mixed.grant(role, ["dynamodb:PutItem", "dynamodb:ConditionCheckItem"])
+        mixed.grant(role, ["dynamodb:PartiQLSelect"], grant_id="partiql")
+        mixed.grant_stream_read(role)
+        mixed.grant_write_data(role)
+        tables.update(fresh=fresh, reads=reads, mixed=mixed)
+
+    mock_stack.run(program)
+    assert tables["fresh"].granted_operations == []
+    assert tables["reads"].granted_operations == ["BatchGetItem", "GetItem", "Query", "Scan"]
+    assert tables["mixed"].granted_operations == [
+        "BatchExecuteStatement",
+        "BatchWriteItem",
+        "DeleteItem",
+        "ExecuteStatement",
+        "GetRecords",
+        "PutItem",
+        "UpdateItem",
+    ]
+
+
+def test_a_refused_grant_adds_no_operation(mock_stack):
+    tables = {}
+
+    def program():
+        table = Table("orders", {"partition_key": PK})
+        tables["orders"] = table
+        table.grant("r", ["dynamodb:Scan", "dynamodb:Scan"])
+
+    with pytest.raises(NovaInputError):
+        mock_stack.run(program)
+    assert tables["orders"].granted_operations == []

@@ -21,6 +21,9 @@ from nova_core.iam import role_name as role_name_of
 from ._secret_policies import secret_read_policy_document
 from ._table_policies import (
     TABLE_ITEM_ACTIONS,
+    TABLE_READ_ACTIONS,
+    TABLE_STREAM_ACTIONS,
+    TABLE_WRITE_ACTIONS,
     table_actions_policy_document,
     table_read_policy_document,
     table_read_write_policy_document,
@@ -85,6 +88,7 @@ class _Grants:
     _grant_name: str
     _grant_parent: pulumi.Resource | None
     _grant_names: set[str]
+    _granted_operations: set[str]
 
     def _init_grants(
         self, component: str, name: str, parent: pulumi.Resource | None = None
@@ -93,6 +97,7 @@ class _Grants:
         self._grant_name = name
         self._grant_parent = parent
         self._grant_names = set()
+        self._granted_operations: set[str] = set()
 
     def _attach(
         self,
@@ -171,6 +176,42 @@ def _item_actions(check: Checker, actions: Any) -> tuple[str, ...]:
     return tuple(chosen)
 
 
+_OPERATIONS_OF_ACTION: dict[str, tuple[str, ...]] = {
+    "dynamodb:PartiQLSelect": ("ExecuteStatement", "BatchExecuteStatement"),
+    "dynamodb:PartiQLInsert": ("ExecuteStatement", "BatchExecuteStatement"),
+    "dynamodb:PartiQLUpdate": ("ExecuteStatement", "BatchExecuteStatement"),
+    "dynamodb:PartiQLDelete": ("ExecuteStatement", "BatchExecuteStatement"),
+    "dynamodb:GetRecords": ("GetRecords",),
+}
+"""IAM actions whose API calls are published under another ``Operation`` name."""
+
+_OPERATIONS: frozenset[str] = frozenset(
+    (
+        "GetItem",
+        "BatchGetItem",
+        "Query",
+        "Scan",
+        "PutItem",
+        "UpdateItem",
+        "DeleteItem",
+        "BatchWriteItem",
+    )
+)
+"""Item actions that are also values of CloudWatch's ``Operation`` dimension."""
+
+
+def operations_of(actions: tuple[str, ...] | list[str]) -> set[str]:
+    """The CloudWatch ``Operation`` dimension values that ``actions`` let a role call
+    (``DescribeTable`` and ``ConditionCheckItem`` publish none)."""
+    found: set[str] = set()
+    for action in actions:
+        operation = action.removeprefix("dynamodb:")
+        if operation in _OPERATIONS:
+            found.add(operation)
+        found.update(_OPERATIONS_OF_ACTION.get(action, ()))
+    return found
+
+
 class TableGrants(_Grants):
     """``grant_*_data`` and ``grant_stream_read`` for anything with ``arn``, ``stream_arn`` and
     ``kms_key_arn`` (a ``Table`` or a table reference). No public annotations here: Pulumi's
@@ -183,7 +224,9 @@ class TableGrants(_Grants):
         indexes; with a CMK also ``kms:Decrypt``/``kms:DescribeKey``. Creates the role policy
         ``<name>-grant-read-data-<key>``."""
         document = _document(table_read_policy_document, self.arn, self.kms_key_arn)
-        return self._attach("read-data", role, grant_id, document)
+        policy = self._attach("read-data", role, grant_id, document)
+        self._granted_operations |= operations_of(TABLE_READ_ACTIONS)
+        return policy
 
     def grant_write_data(
         self, role: GrantRole, *, grant_id: str | None = None
@@ -191,7 +234,9 @@ class TableGrants(_Grants):
         """Let ``role`` put, update and delete items; with a CMK also the writer KMS actions.
         Creates ``<name>-grant-write-data-<key>``."""
         document = _document(table_write_policy_document, self.arn, self.kms_key_arn)
-        return self._attach("write-data", role, grant_id, document)
+        policy = self._attach("write-data", role, grant_id, document)
+        self._granted_operations |= operations_of(TABLE_WRITE_ACTIONS)
+        return policy
 
     def grant_read_write_data(
         self, role: GrantRole, *, grant_id: str | None = None
@@ -199,7 +244,9 @@ class TableGrants(_Grants):
         """``grant_read_data`` and ``grant_write_data`` in one role policy
         (``<name>-grant-read-write-data-<key>``)."""
         document = _document(table_read_write_policy_document, self.arn, self.kms_key_arn)
-        return self._attach("read-write-data", role, grant_id, document)
+        policy = self._attach("read-write-data", role, grant_id, document)
+        self._granted_operations |= operations_of(TABLE_READ_ACTIONS + TABLE_WRITE_ACTIONS)
+        return policy
 
     def grant(
         self,
@@ -221,7 +268,9 @@ class TableGrants(_Grants):
         document = pulumi.Output.all(self.arn, self.kms_key_arn).apply(
             lambda v: json.dumps(table_actions_policy_document(v[0], chosen, v[1], indexes=indexes))
         )
-        return self._attach("data", role, grant_id, document, method="grant")
+        policy = self._attach("data", role, grant_id, document, method="grant")
+        self._granted_operations |= operations_of(chosen)
+        return policy
 
     def grant_stream_read(
         self, role: GrantRole, *, grant_id: str | None = None
@@ -241,7 +290,18 @@ class TableGrants(_Grants):
                 shown="a table without a stream",
             )
         document = _document(table_stream_read_policy_document, self.stream_arn, self.kms_key_arn)
-        return self._attach("stream-read", role, grant_id, document)
+        policy = self._attach("stream-read", role, grant_id, document)
+        self._granted_operations |= operations_of(TABLE_STREAM_ACTIONS)
+        return policy
+
+    @property
+    def granted_operations(self) -> list[str]:
+        """The DynamoDB operations the grants made so far allow (CloudWatch ``Operation``
+        dimension values, sorted), e.g. ``["DeleteItem", "GetItem", "PutItem"]``.
+        nova-observability's ``ServiceMonitor`` watches these operations' system errors (and
+        latency, when enabled) instead of every item API, so make the grants before the
+        monitor."""
+        return sorted(self._granted_operations)
 
 
 class SecretGrants(_Grants):
