@@ -1,15 +1,27 @@
-"""Shared fixtures: an isolated build cache, a fixed evaluation date, small code folders and a
-local folder of hand-made wheels (so dependency tests never touch the network)."""
+"""Shared fixtures: an isolated build cache, a fixed evaluation date, small code folders, a local
+folder of hand-made wheels (so dependency tests never touch the network) and a program building
+one Function from such a folder.
+
+The Function tests import their resource types and helpers from compute_support/, put on sys.path
+here. Only that folder goes on it: this one holds a conftest.py, which must not shadow the
+repository tests' own ``conftest`` module when both suites run in one session. Its module names
+start with ``compute_``, so they do not collide with the support modules of the other packages'
+tests.
+"""
 
 import base64
 import datetime
 import hashlib
+import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
 import nova_compute.runtimes
+from nova_compute import Function, FunctionArgs
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "compute_support"))
 
 TODAY = datetime.date(2026, 11, 21)
 
@@ -99,3 +111,14 @@ def wheelhouse(tmp_path):
 def wheel_maker():
     """``make_wheel`` for tests that need one more wheel."""
     return make_wheel
+
+
+@pytest.fixture
+def build(app_dir):
+    """``build(**args)`` -> a program creating Function('fn') from the app folder."""
+
+    def program(name="fn", opts=None, **args):
+        args.setdefault("code_path", str(app_dir))
+        return lambda: Function(name, FunctionArgs(**args), opts)
+
+    return program
