@@ -11,8 +11,10 @@ Measured, interleaved within each group:
 
 - the dev stack of REV and of this tree, each with its replay without Nova (the same resources
   straight from pulumi_aws), and the floor. The dev stack has grown since 0.1.0 (the import
-  pipeline), so the like-for-like figure is each tree's stack over its own replay: what Nova adds
-  to the resources that stack registers. The stack over the floor is reported too.
+  pipeline), so two like-for-like figures: REV's own dev program run on this tree's packages
+  (no argument of 0.1 was renamed, so it runs unchanged and registers the same resources), over
+  the same program on REV's packages; and each tree's stack over its own replay (what Nova adds
+  to the resources that stack registers).
 - the scale program at ``SCALE_FUNCTIONS`` functions with REV's and this tree's packages, and the
   same resources straight from pulumi_aws (raw): nova ÷ raw for each.
 """
@@ -111,6 +113,11 @@ def bench_compare(rev: str, eval_runs: int, scale_runs: int) -> dict[str, Any]:
     for tree in (before, THIS):
         eval_variants[f"dev, {tree}"] = lambda tree=tree: stack(tree)
         eval_variants[f"dev, {tree}, replayed without Nova"] = replay(tree)
+    # Like for like: REV's own dev program (same 37 resources, same inputs) on this tree's packages.
+    same_program = f"dev program of {rev}, {THIS}'s packages"
+    eval_variants[same_program] = lambda: _checked(
+        RUNNER.run(["stack", str(projects[before]), "dev"]), None
+    )
     eval_samples = interleaved(eval_variants, eval_runs, warmup=1, label="compare eval")
 
     n = str(SCALE_FUNCTIONS)
@@ -150,6 +157,15 @@ def bench_compare(rev: str, eval_runs: int, scale_runs: int) -> dict[str, Any]:
             row["cpu_ratio_to_replay"] = paired_ratios(group, replayed, "cpu_seconds")
             row["tree"] = tree
         result["eval"][name] = row
+    result["same_program"] = {
+        "name": same_program,
+        "after_over_before": paired_ratios(
+            eval_samples[same_program], eval_samples[f"dev, {before}"]
+        ),
+        "after_over_before_cpu": paired_ratios(
+            eval_samples[same_program], eval_samples[f"dev, {before}"], "cpu_seconds"
+        ),
+    }
     raw = scale_samples["raw"]
     for name, group in scale_samples.items():
         result["scale"][name] = {

@@ -180,6 +180,14 @@ def render_compare(c: dict[str, Any]) -> list[str]:
             f"{fmt_ratio(row['ratio_to_floor'])} | {fmt_ratio(row['cpu_ratio_to_floor'])} | "
             f"{replay} | {cpu_replay} | {row['gc']['median']:.3f} s |"
         )
+    same = c.get("same_program")
+    if same:
+        lines += [
+            "",
+            f"{same['name']} over the same program on {before}'s packages, per round: "
+            f"{fmt_ratio(same['after_over_before'])} wall, "
+            f"{fmt_ratio(same['after_over_before_cpu'])} CPU.",
+        ]
     lines += [
         "",
         f"| {c['scale_functions']} functions | resources | wall time | evaluation in process "
