@@ -1,10 +1,13 @@
 """One caller-identity lookup per program and AWS provider, however many functions there are."""
 
+import gc
 import json
+import weakref
 
 import pulumi
 import pulumi_aws as aws
 import pytest
+from pulumi.runtime import settings
 
 from nova_compute import Function, FunctionArgs
 from nova_testing import MockStack, NovaMocks
@@ -89,3 +92,20 @@ def test_another_account_in_a_new_program_is_not_taken_from_the_last(app_dir):
         lambda: _function("fn", app_dir)
     )
     assert _source_account(rec, "fn-role") == "222222222222"
+
+
+def test_finished_programs_are_not_kept_alive(app_dir):
+    roots: list[weakref.ref] = []
+
+    def program() -> None:
+        roots.append(weakref.ref(settings.get_root_resource()))
+        _function("fn", app_dir)
+
+    for _ in range(4):
+        stack = MockStack()
+        stack.run(program)
+        stack.reset()
+    gc.collect()
+    assert len(roots) == 4
+    assert roots[0]() is None
+    assert roots[1]() is None

@@ -6,8 +6,12 @@ principal's ``source_account``). Asking AWS once per function costs an invoke, i
 So the first ``Function`` of a program asks, with itself as the invoke's parent (its provider is
 the one the invoke uses), and every later ``Function`` whose provider is the same object reuses
 the answer. A ``Function`` with another provider (``opts.provider`` or ``opts.providers``, or a
-parent that carries one) gets its own lookup. A new program (a new root stack resource or a new
-resource monitor or event loop, as test runs have) starts empty.
+parent that carries one) gets its own lookup.
+
+The answers are kept per program: per root stack resource (every program, and every test run
+under Pulumi's mocks, has its own), and within it per resource monitor and event loop; they go
+away with the program. Without a root resource (nothing to key on) every ``Function`` looks the
+account up itself, as before.
 """
 
 from __future__ import annotations
@@ -26,27 +30,12 @@ __all__ = ["account_id", "trust_policy_json"]
 
 CALLER_IDENTITY = "aws:index/getCallerIdentity:getCallerIdentity"
 
-_program: list[Any] = [None, None, None]
-"""The (root resource, resource monitor, event loop) the cached lookups belong to."""
-_lookups: dict[tuple[str, int], tuple[Any, pulumi.Output[str]]] = {}
-"""(what, id of the provider or 0) -> (the provider, kept alive so its id stays unique; the
-Output)."""
+_Key = tuple[int, int, str, int]
+"""(id of the monitor, id of the event loop, what, id of the provider or 0)."""
 
-
-def _shared(
-    what: str, parent: pulumi.Resource, make: Callable[[], pulumi.Output[str]]
-) -> pulumi.Output[str]:
-    program = [settings.get_root_resource(), settings.get_monitor(), _running_loop()]
-    if any(now is not before for now, before in zip(program, _program, strict=True)):
-        _lookups.clear()
-        _program[:] = program
-    provider = parent.get_provider(CALLER_IDENTITY)
-    key = (what, 0 if provider is None else id(provider))
-    found = _lookups.get(key)
-    if found is None:
-        found = (provider, make())
-        _lookups[key] = found
-    return found[1]
+_ATTRIBUTE = "_nova_compute_account_lookups"
+"""Where the lookups of a program live: on its root stack resource, so they go away with it
+(a module-level table would keep every finished program alive: the Outputs reference it)."""
 
 
 def _running_loop() -> asyncio.AbstractEventLoop | None:
@@ -54,6 +43,26 @@ def _running_loop() -> asyncio.AbstractEventLoop | None:
         return asyncio.get_running_loop()
     except RuntimeError:
         return None
+
+
+def _shared(
+    what: str, parent: pulumi.Resource, make: Callable[[], pulumi.Output[str]]
+) -> pulumi.Output[str]:
+    root = settings.get_root_resource()
+    if root is None:
+        return make()
+    monitor, loop = settings.get_monitor(), _running_loop()
+    provider = parent.get_provider(CALLER_IDENTITY)
+    key = (id(monitor), id(loop), what, 0 if provider is None else id(provider))
+    lookups: dict[_Key, tuple[Any, ...]] | None = getattr(root, _ATTRIBUTE, None)
+    if lookups is None:
+        lookups = {}
+        setattr(root, _ATTRIBUTE, lookups)
+    found = lookups.get(key)
+    if found is None:
+        found = (monitor, loop, provider, make())
+        lookups[key] = found
+    return found[3]
 
 
 def account_id(parent: pulumi.Resource) -> pulumi.Output[str]:
