@@ -65,6 +65,8 @@ def _emit(result: dict[str, Any]) -> None:
     result["child_seconds"] = time.perf_counter() - STARTED
     result["gc_seconds"] = _GC["seconds"]
     result["gc_collections"] = list(_GC["collections"])
+    # Which package sources ran (``run.py --compare-tree`` puts another revision's first).
+    result["nova_compute_file"] = getattr(sys.modules.get("nova_compute"), "__file__", None)
     out = sys.__stdout__
     assert out is not None
     out.write("\n" + json.dumps(result, sort_keys=True, default=str) + "\n")
@@ -159,6 +161,20 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
+def _class_of(aws: Any, type_token: str) -> Any:
+    """``aws:lambda/function:Function`` -> ``pulumi_aws.lambda_.Function``; other packages
+    (``random:index/randomPassword:RandomPassword``) from their own ``pulumi_<package>``."""
+    module = _module_of(type_token)
+    if module is not None:
+        return getattr(getattr(aws, module), type_token.rsplit(":", 1)[1])
+    import importlib
+
+    package, path, name = type_token.split(":")
+    found = importlib.import_module(f"pulumi_{package}")
+    section = path.split("/", 1)[0]
+    return getattr(found if section == "index" else getattr(found, section), name)
+
+
 def replay(path: str) -> None:
     """The custom resources a stack registered, registered again straight with pulumi_aws: same
     types, names and (resolved) inputs; no components, no parents, no outputs wired between
@@ -177,8 +193,7 @@ def replay(path: str) -> None:
 
     def program() -> None:
         for resource in recorded:
-            module = _module_of(resource["type"])
-            cls = getattr(getattr(aws, module), resource["type"].rsplit(":", 1)[1])
+            cls = _class_of(aws, resource["type"])
             inputs = {_snake(k): revive(v) for k, v in resource["inputs"].items()}
             cls(resource["name"], **inputs)
 

@@ -38,7 +38,7 @@ import pytest
 from conftest import REPOSITORY
 
 DOC_NAMES = {"README.md", "CONTRIBUTING.md", "UPGRADING.md"}
-SKIP_PARTS = {".venv", "node_modules", ".git", "dist", "build", ".hatch"}
+SKIP_PARTS = {".venv", "node_modules", ".git", "dist", "build", ".hatch", ".work"}
 
 WORKING_FORMS = (
     re.compile(r"--find-links[ =](?:\.\./)*dist\b"),

@@ -165,13 +165,18 @@ class HttpApi(pulumi.ComponentResource):
                 opts=child,
             )
 
+        # "integrations/<id>" once per integration, however many routes point at it.
+        route_targets = {
+            key: self.integrations[key].id.apply(lambda i: f"integrations/{i}")
+            for key in dict.fromkeys(route.target for route in plan.routes)
+        }
         self.routes = {}
         for route in plan.routes:
             self.routes[route.route_key] = aws.apigatewayv2.Route(
                 child_name(name, "route", route.resource_suffix),
                 api_id=self.api.id,
                 route_key=route.route_key,
-                target=self.integrations[route.target].id.apply(lambda i: f"integrations/{i}"),
+                target=route_targets[route.target],
                 authorization_type=route.authorization_type,
                 authorizer_id=(
                     self.authorizer.id

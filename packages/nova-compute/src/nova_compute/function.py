@@ -16,6 +16,7 @@ import pulumi_aws as aws
 from nova_core import at, check_when_known, child_name, is_deep_plain, is_plain
 
 from . import packaging
+from ._account import account_id, trust_policy_json
 from ._plan import FunctionPlan, checker_for, plan_function
 from ._policies import (
     dead_letter_policy,
@@ -23,7 +24,6 @@ from ._policies import (
     log_policy,
     statements_policy,
     to_json,
-    trust_policy,
     xray_policy,
 )
 from ._rules import grants
@@ -94,14 +94,10 @@ class Function(pulumi.ComponentResource):
         self._inline_chars = plan.inline_policy_chars
         child = pulumi.ResourceOptions(parent=self)
 
-        account_id = aws.get_caller_identity_output(
-            opts=pulumi.InvokeOutputOptions(parent=self)
-        ).account_id
         self.role = aws.iam.Role(
             child_name(name, "role"),
-            assume_role_policy=account_id.apply(
-                lambda account: to_json(trust_policy(self._resolved(account, "account id")))
-            ),
+            # One caller-identity lookup and one rendering per program and AWS provider.
+            assume_role_policy=trust_policy_json(self, self._resolved),
             name=plan.role_name,
             path=plan.role_path,
             permissions_boundary=plan.permissions_boundary_arn,
@@ -186,9 +182,7 @@ class Function(pulumi.ComponentResource):
         """
         grants.check_grant(self._checker, name, principal, source_arn, source_account, self._grants)
         if source_account is None and grants.is_service_principal(principal):
-            source_account = aws.get_caller_identity_output(
-                opts=pulumi.InvokeOutputOptions(parent=self)
-            ).account_id
+            source_account = account_id(self)
         self._grants.add(name)
         return aws.lambda_.Permission(
             child_name(self._name, "permission", name),

@@ -1,13 +1,13 @@
 """``Dashboard``: a CloudWatch dashboard generated from the monitored resources."""
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, TypedDict
 
 import pulumi
 import pulumi_aws as aws
 
-from nova_core import child_name
+from nova_core import child_name, is_plain
 
 from ._plan import plan_dashboard
 from .dashboard_body import render_dashboard_body
@@ -58,6 +58,48 @@ def _render(spec: dict[str, Any]) -> str:
     return json.dumps(render_dashboard_body(spec), sort_keys=False)
 
 
+class _Slot:
+    """Where the ``index``-th Output of a page spec goes once it resolves."""
+
+    __slots__ = ("index",)
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+
+
+def _template(value: Any, outputs: list[Any]) -> Any:
+    """``value`` with every Output (or awaitable) in its dicts, lists and tuples replaced by a
+    :class:`_Slot`; the Outputs are appended to ``outputs``. Plain values stay as they are, so
+    only the few Outputs of a page (names, ARNs, the Region) are awaited, not every string."""
+    if not is_plain(value):
+        outputs.append(value)
+        return _Slot(len(outputs) - 1)
+    if isinstance(value, Mapping):
+        return {k: _template(v, outputs) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_template(v, outputs) for v in value)
+    return value
+
+
+def _fill(value: Any, resolved: Sequence[Any]) -> Any:
+    if isinstance(value, _Slot):
+        return resolved[value.index]
+    if isinstance(value, dict):
+        return {k: _fill(v, resolved) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_fill(v, resolved) for v in value)
+    return value
+
+
+def _body(spec: dict[str, Any]) -> pulumi.Input[str]:
+    """The dashboard JSON: now when the spec is plain, else once its Outputs resolve."""
+    outputs: list[Any] = []
+    template = _template(spec, outputs)
+    if not outputs:
+        return _render(spec)
+    return pulumi.Output.all(*outputs).apply(lambda resolved: _render(_fill(template, resolved)))
+
+
 class Dashboard(pulumi.ComponentResource):
     """A CloudWatch dashboard generated from Lambda functions, HTTP APIs and S3 buckets.
 
@@ -103,7 +145,7 @@ class Dashboard(pulumi.ComponentResource):
             number = page["page"]
             suffix = "" if number == 1 else f"-{number}"
             spec = {**page, "region": region}
-            body = pulumi.Output.all(spec=spec).apply(lambda resolved: _render(resolved["spec"]))
+            body = _body(spec)
             self.dashboards.append(
                 aws.cloudwatch.Dashboard(
                     child_name(name, "dashboard", None if number == 1 else str(number)),

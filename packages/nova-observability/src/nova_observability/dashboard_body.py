@@ -262,18 +262,32 @@ def _cost(resource_type: str, item: Mapping[str, Any]) -> tuple[int, int]:
     return len(widgets), sum(metrics_in_widget(w) for w in widgets)
 
 
-def _page_cost(resources: Sequence[tuple[str, Mapping[str, Any]]], alarms: int) -> tuple[int, int]:
-    widgets, metrics = 1, 0  # header
-    types = {resource_type for resource_type, _ in resources}
-    widgets += len(types)  # section titles
-    for resource_type, item in resources:
-        block_widgets, block_metrics = _cost(resource_type, item)
-        widgets += block_widgets
-        metrics += block_metrics
-    widgets += math.ceil(alarms / MAX_ALARMS_PER_ALARM_WIDGET)
-    functions = sum(1 for resource_type, _ in resources if resource_type == "functions")
-    widgets += math.ceil(functions / MAX_LOG_GROUPS_PER_QUERY)
-    return widgets, metrics
+class _PageCost:
+    """Widgets and metrics of one page, kept as resources are added (each resource's block is
+    costed once, so paginating n resources is linear, not quadratic)."""
+
+    def __init__(self) -> None:
+        self.types: set[str] = set()
+        self.block_widgets = 0
+        self.metrics = 0
+        self.functions = 0
+
+    def with_resource(
+        self, resource_type: str, cost: tuple[int, int], alarms: int
+    ) -> tuple[int, int]:
+        """(widgets, metrics) of this page with one more resource of ``cost`` and ``alarms``."""
+        types = len(self.types | {resource_type})
+        functions = self.functions + (resource_type == "functions")
+        widgets = 1 + types + self.block_widgets + cost[0]  # header, section titles, blocks
+        widgets += math.ceil(alarms / MAX_ALARMS_PER_ALARM_WIDGET)
+        widgets += math.ceil(functions / MAX_LOG_GROUPS_PER_QUERY)
+        return widgets, self.metrics + cost[1]
+
+    def add(self, resource_type: str, cost: tuple[int, int]) -> None:
+        self.types.add(resource_type)
+        self.block_widgets += cost[0]
+        self.metrics += cost[1]
+        self.functions += resource_type == "functions"
 
 
 def paginate_dashboard_spec(spec: DashboardSpec | Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -298,16 +312,21 @@ def paginate_dashboard_spec(spec: DashboardSpec | Mapping[str, Any]) -> list[dic
 
     pages: list[list[tuple[str, Mapping[str, Any]]]] = [[]]
     page_alarms = [len(loose)]
+    page_cost = _PageCost()
     for resource in resources:
+        resource_type = resource[0]
         own = len(alarms_by_resource.get(resource[1]["key"], []))
-        widgets, metrics = _page_cost([*pages[-1], resource], page_alarms[-1] + own)
+        cost = _cost(resource_type, resource[1])
+        widgets, metrics = page_cost.with_resource(resource_type, cost, page_alarms[-1] + own)
         if pages[-1] and (
             widgets > MAX_WIDGETS_PER_DASHBOARD or metrics > MAX_METRICS_PER_DASHBOARD
         ):
             pages.append([])
             page_alarms.append(0)
+            page_cost = _PageCost()
         pages[-1].append(resource)
         page_alarms[-1] += own
+        page_cost.add(resource_type, cost)
 
     out: list[dict[str, Any]] = []
     for number, page in enumerate(pages, start=1):

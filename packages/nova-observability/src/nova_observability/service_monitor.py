@@ -6,7 +6,7 @@ from typing import Any, TypedDict
 import pulumi
 import pulumi_aws as aws
 
-from nova_core import at, check_when_known, child_name, field
+from nova_core import at, check_when_known, child_name, field, is_plain
 
 from ._metrics import alarm_metric
 from ._plan import MonitorPlan, checker, plan_service_monitor
@@ -188,6 +188,7 @@ class ServiceMonitor(pulumi.ComponentResource):
                 self.request_metrics[bucket.key] = self._request_metrics(name, bucket)
 
         self.alarms = {}
+        self._unknown_values: dict[tuple[tuple[str, int], ...], pulumi.Output[Any]] = {}
         for planned in plan.alarms:
             self.alarms[planned.alarm_id] = self._alarm(name, planned, plan)
 
@@ -248,6 +249,22 @@ class ServiceMonitor(pulumi.ComponentResource):
             ),
         )
 
+    def _description(
+        self, values: dict[str, Any], describe: Callable[[dict[str, Any]], str]
+    ) -> pulumi.Input[str]:
+        """The alarm description: now when every value is plain, else once the Outputs among
+        them resolve. A resource's alarms share one ``Output.all`` of the same Outputs (its
+        name, log group...), instead of one per alarm."""
+        plain = {k: v for k, v in values.items() if is_plain(v)}
+        unknown = {k: v for k, v in values.items() if k not in plain}
+        if not unknown:
+            return describe(plain)
+        key = tuple((k, id(v)) for k, v in unknown.items())
+        shared = self._unknown_values.get(key)
+        if shared is None:
+            shared = self._unknown_values[key] = pulumi.Output.all(**unknown)
+        return shared.apply(lambda resolved: describe({**plain, **resolved}))
+
     def _alarm(
         self, name: str, planned: PlannedAlarm, plan: MonitorPlan
     ) -> aws.cloudwatch.MetricAlarm:
@@ -263,7 +280,7 @@ class ServiceMonitor(pulumi.ComponentResource):
                 lambda timeout: duration_threshold(timeout, percent)
             )
         values: dict[str, Any] = {"threshold": threshold, **planned.describe_values()}
-        description = pulumi.Output.all(**values).apply(_described(planned, plan.runbook_url))
+        description = self._description(values, _described(planned, plan.runbook_url))
         depends_on: list[pulumi.Resource] = []
         if key in self.request_metrics:
             depends_on.append(self.request_metrics[key])

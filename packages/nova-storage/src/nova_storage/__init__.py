@@ -4,6 +4,9 @@
 itself; grants (``grant_read`` etc.) give IAM roles least-privilege access to it.
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .__about__ import __version__
 from ._naming import bucket_name_problem, bucket_prefix_for
 from ._policies import (
@@ -112,15 +115,45 @@ from ._table_policies import (
     table_write_policy_document,
 )
 from .references import SecretLike, SecretReference, TableLike, TableReference
-from .secret import SECRET_TYPE_TOKEN, Secret, SecretArgs
-from .table import (
-    TABLE_TYPE_TOKEN,
-    GlobalIndexArgs,
-    LocalIndexArgs,
-    Table,
-    TableArgs,
-    TableKeyArgs,
-)
+
+if TYPE_CHECKING:
+    from .secret import SECRET_TYPE_TOKEN, Secret, SecretArgs
+    from .table import (
+        TABLE_TYPE_TOKEN,
+        GlobalIndexArgs,
+        LocalIndexArgs,
+        Table,
+        TableArgs,
+        TableKeyArgs,
+    )
+
+# The Table and Secret components load pulumi_aws.dynamodb, pulumi_aws.secretsmanager and
+# pulumi_random (about 40 ms and their objects): only for programs that use them.
+_LAZY = {
+    "SECRET_TYPE_TOKEN": "secret",
+    "Secret": "secret",
+    "SecretArgs": "secret",
+    "TABLE_TYPE_TOKEN": "table",
+    "GlobalIndexArgs": "table",
+    "LocalIndexArgs": "table",
+    "Table": "table",
+    "TableArgs": "table",
+    "TableKeyArgs": "table",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ += [
     # Table
