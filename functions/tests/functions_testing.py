@@ -10,6 +10,7 @@ shadow the repository's ``tests/conftest.py``.)
 """
 
 import contextlib
+import functools
 import importlib
 import importlib.util
 import io
@@ -87,14 +88,23 @@ class FakeLambdaContext:
         return self.remaining_ms
 
 
-def client(service: str) -> Any:
-    """A boto3 client with fake static credentials: a request made outside ``mock_aws`` fails
-    instead of using whatever credentials the machine has."""
+@functools.cache
+def _session() -> Any:
+    """One boto3 session for every test's clients, so botocore parses its endpoint and service
+    model files once per worker: ``mock_aws`` drops boto3's default session each time it starts,
+    which made every test's first client parse them again (~0.15 s a test)."""
     import boto3
+    import moto.core.models  # noqa: F401  (its request hook must exist before the session does)
 
-    return boto3.client(
-        service, region_name=REGION, aws_access_key_id="testing", aws_secret_access_key="testing"
+    return boto3.session.Session(
+        region_name=REGION, aws_access_key_id="testing", aws_secret_access_key="testing"
     )
+
+
+def client(service: str) -> Any:
+    """A new boto3 client with fake static credentials: a request made outside ``mock_aws``
+    fails instead of using whatever credentials the machine has."""
+    return _session().client(service)
 
 
 def create_table(dynamodb: Any, name: str = TABLE) -> None:

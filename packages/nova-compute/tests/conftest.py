@@ -20,6 +20,7 @@ import pytest
 
 import nova_compute.runtimes
 from nova_compute import Function, FunctionArgs
+from nova_compute import _packaging_pip as pip_module
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "compute_support"))
 
@@ -32,6 +33,21 @@ def isolated_cache(tmp_path, monkeypatch):
     cache = tmp_path / "nova-cache"
     monkeypatch.setenv("NOVA_CACHE_DIR", str(cache))
     return cache
+
+
+@pytest.fixture(autouse=True)
+def unmeasured_pip(monkeypatch):
+    """pip still runs for real, but without coverage starting inside it: coverage measures Nova's
+    packages only and pip imports none of them, so measuring pip found nothing and doubled the
+    time of every install (``patch = ["subprocess"]`` passes ``COVERAGE_PROCESS_CONFIG`` on)."""
+    real_run = pip_module._run
+
+    def run(command, cwd):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.delenv("COVERAGE_PROCESS_CONFIG", raising=False)
+            return real_run(command, cwd)
+
+    monkeypatch.setattr(pip_module, "_run", run)
 
 
 @pytest.fixture(autouse=True)
