@@ -265,8 +265,10 @@ class TableGrants(_Grants):
         check = Checker(self._grant_component, self._grant_name)
         chosen = _item_actions(check, actions)
         check.boolean("grant.indexes", indexes, plain=True)
-        document = pulumi.Output.all(self.arn, self.kms_key_arn).apply(
-            lambda v: json.dumps(table_actions_policy_document(v[0], chosen, v[1], indexes=indexes))
+        document = _document(
+            lambda arn, kms: table_actions_policy_document(arn, chosen, kms, indexes=indexes),
+            self.arn,
+            self.kms_key_arn,
         )
         policy = self._attach("data", role, grant_id, document, method="grant")
         self._granted_operations |= operations_of(chosen)
