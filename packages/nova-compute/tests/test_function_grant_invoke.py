@@ -5,6 +5,7 @@ import pytest
 from compute_function_helpers import ACCOUNT, FUNCTION, PERMISSION
 
 from nova_compute import TYPE_TOKEN
+from nova_testing.identity import alias_urns
 
 
 def test_grant_invoke_scopes_by_source_arn_and_account(mock_stack, build):
@@ -18,7 +19,10 @@ def test_grant_invoke_scopes_by_source_arn_and_account(mock_stack, build):
     rec = mock_stack.run(program)
     permission = rec.get(PERMISSION)
     assert permission.name == "fn-permission-api"
-    assert permission.aliases == ({"name": "fn-api"},)
+    # 0.1.0's URN: the same parent and type, the name "fn-api"
+    assert alias_urns(
+        permission.urn, permission.type, permission.name, permission.parent_urn, permission.aliases
+    ) == {permission.urn.replace("::fn-permission-api", "::fn-api")}
     assert permission.parent_urn == rec.get(TYPE_TOKEN).urn
     assert permission.inputs == {
         "action": "lambda:InvokeFunction",

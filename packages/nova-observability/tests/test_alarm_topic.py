@@ -5,6 +5,7 @@ import pytest
 
 from nova_core import NovaInputError
 from nova_observability import AlarmTopic, AlarmTopicArgs
+from nova_testing.identity import alias_urns
 
 TOPIC = "aws:sns/topic:Topic"
 POLICY = "aws:sns/topicPolicy:TopicPolicy"
@@ -208,7 +209,11 @@ def test_children_renamed_in_0_2_keep_their_0_1_identity(mock_stack):
         "alarms-permission-notify": "alarms-notify-permission",
     }
     for name, old in renamed.items():
-        assert [a.get("name") for a in rec.named(name).aliases] == [old]
+        child = rec.named(name)
+        # 0.1.0's URN: the same parent and type, the old name
+        assert alias_urns(child.urn, child.type, child.name, child.parent_urn, child.aliases) == {
+            child.urn.replace(f"::{name}", f"::{old}")
+        }
     assert rec.named("alarms-topic").aliases == ()
 
 

@@ -13,7 +13,14 @@ from typing import Any
 import pulumi
 import pulumi_aws as aws
 
-from nova_core import at, check_when_known, child_name, is_deep_plain, is_plain
+from nova_core import (
+    at,
+    check_when_known,
+    child_name,
+    former_child_name,
+    is_deep_plain,
+    is_plain,
+)
 
 from . import packaging
 from ._account import account_id, trust_policy_json
@@ -87,6 +94,7 @@ class Function(pulumi.ComponentResource):
         super().__init__(TYPE_TOKEN, name, None, opts)
 
         self._name = name
+        self._opts = opts
         self._plan = plan
         self._checker = checker_for(name)
         self._grants: set[str] = set()
@@ -192,7 +200,17 @@ class Function(pulumi.ComponentResource):
             source_arn=source_arn,
             source_account=source_account,
             opts=pulumi.ResourceOptions(
-                parent=self, aliases=[pulumi.Alias(name=f"{self._name}-{name}")]
+                parent=self,
+                # 0.1.0 named it "<function>-<grant name>".
+                aliases=[
+                    former_child_name(
+                        TYPE_TOKEN,
+                        self._name,
+                        self._opts,
+                        "aws:lambda/permission:Permission",
+                        f"{self._name}-{name}",
+                    )
+                ],
             ),
         )
 

@@ -2,7 +2,9 @@
 
 One error type (:class:`NovaInputError`) with one message format, the plain-vs-``Output``
 helpers, the checks every package needs (:class:`Checker`), the shape of IAM policy statements
-(:mod:`nova_core.iam`), ARN and Region parsing, and the AWS tables more than one package uses.
+(:mod:`nova_core.iam`), ARN and Region parsing, child names and the aliases of renamed children,
+one ``Output`` from many (:mod:`nova_core.outputs`), and the AWS tables more than one package
+uses.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from .arns import Arn, known_region, parse_arn, partition_of_region
 from .checks import KMS_KEY_ARN_EXAMPLE, Checker, closest, did_you_mean, is_number, is_whole
 from .errors import NovaInputError, at, field, show
 from .iam import PolicyStatement, policy_statement, policy_statements
-from .naming import child_name
+from .naming import child_name, former_child_name
+from .outputs import gather_dict, gather_list
 from .tables import (
     APIGW_ACCOUNT_THROTTLING,
     APIGW_DEFAULT_THROTTLING,
@@ -35,6 +38,8 @@ __all__ = [
     "check_when_known",
     "is_deep_plain",
     "is_plain",
+    "gather_dict",
+    "gather_list",
     # checks
     "Checker",
     "KMS_KEY_ARN_EXAMPLE",
@@ -52,6 +57,7 @@ __all__ = [
     "parse_arn",
     "partition_of_region",
     "child_name",
+    "former_child_name",
     "APIGW_ACCOUNT_THROTTLING",
     "APIGW_DEFAULT_THROTTLING",
     "LAMBDA_DEFAULT_ACCOUNT_CONCURRENCY",

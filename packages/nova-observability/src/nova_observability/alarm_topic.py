@@ -7,7 +7,7 @@ from typing import TypedDict
 import pulumi
 import pulumi_aws as aws
 
-from nova_core import child_name
+from nova_core import child_name, former_child_name
 
 from ._plan import DEFAULT_TAGS, plan_alarm_topic
 from ._policies import alarm_topic_key_policy, alarm_topic_policy
@@ -140,7 +140,15 @@ class AlarmTopic(pulumi.ComponentResource):
                         opts=pulumi.ResourceOptions(
                             parent=self,
                             # 0.1.0 named it "<name>-<key>-permission".
-                            aliases=[pulumi.Alias(name=f"{name}-{sub.key}-permission")],
+                            aliases=[
+                                former_child_name(
+                                    TYPE_TOKEN,
+                                    name,
+                                    opts,
+                                    "aws:lambda/permission:Permission",
+                                    f"{name}-{sub.key}-permission",
+                                )
+                            ],
                         ),
                     )
                 )
@@ -161,7 +169,15 @@ class AlarmTopic(pulumi.ComponentResource):
                     parent=self,
                     depends_on=depends_on,
                     # 0.1.0 named it "<name>-<key>-subscription".
-                    aliases=[pulumi.Alias(name=f"{name}-{sub.key}-subscription")],
+                    aliases=[
+                        former_child_name(
+                            TYPE_TOKEN,
+                            name,
+                            opts,
+                            "aws:sns/topicSubscription:TopicSubscription",
+                            f"{name}-{sub.key}-subscription",
+                        )
+                    ],
                 ),
             )
 

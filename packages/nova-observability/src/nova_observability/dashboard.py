@@ -7,7 +7,7 @@ from typing import Any, TypedDict
 import pulumi
 import pulumi_aws as aws
 
-from nova_core import child_name, is_plain
+from nova_core import child_name, gather_list, is_plain
 
 from ._plan import plan_dashboard
 from .dashboard_body import render_dashboard_body
@@ -97,7 +97,7 @@ def _body(spec: dict[str, Any]) -> pulumi.Input[str]:
     template = _template(spec, outputs)
     if not outputs:
         return _render(spec)
-    return pulumi.Output.all(*outputs).apply(lambda resolved: _render(_fill(template, resolved)))
+    return gather_list(outputs).apply(lambda resolved: _render(_fill(template, resolved)))
 
 
 class Dashboard(pulumi.ComponentResource):

@@ -6,7 +6,15 @@ from typing import Any, TypedDict
 import pulumi
 import pulumi_aws as aws
 
-from nova_core import at, check_when_known, child_name, field, is_plain
+from nova_core import (
+    at,
+    check_when_known,
+    child_name,
+    field,
+    former_child_name,
+    gather_dict,
+    is_plain,
+)
 
 from ._metrics import alarm_metric
 from ._plan import MonitorPlan, checker, plan_service_monitor
@@ -101,12 +109,18 @@ class ServiceMonitorArgs(TypedDict, total=False):
 _TYPES_OF_0_1 = ("functions", "apis", "buckets")
 
 
-def _old_alarm_names(name: str, planned: PlannedAlarm) -> list[pulumi.Alias] | None:
+_ALARM_TYPE = "aws:cloudwatch/metricAlarm:MetricAlarm"
+
+
+def _old_alarm_names(
+    name: str, planned: PlannedAlarm, opts: pulumi.ResourceOptions | None
+) -> list[str | pulumi.Alias] | None:
     """0.1.0 named alarms ``<name>-<key>-<kind>-alarm`` (queues and tables are new in 0.2.0);
     the alarm name in CloudWatch is unchanged."""
     if planned.resource_type not in _TYPES_OF_0_1:
         return None
-    return [pulumi.Alias(name=f"{name}-{planned.target.key}-{planned.kind.kind}-alarm")]
+    former = f"{name}-{planned.target.key}-{planned.kind.kind}-alarm"
+    return [former_child_name(TYPE_TOKEN, name, opts, _ALARM_TYPE, former)]
 
 
 def _timeout_check(name: str, key: str) -> Callable[[Any], None]:
@@ -170,6 +184,7 @@ class ServiceMonitor(pulumi.ComponentResource):
             name, args, project=pulumi.get_project(), stack=pulumi.get_stack()
         )
         super().__init__(TYPE_TOKEN, name, None, opts)
+        self._opts = opts
 
         self.alarm_topic: AlarmTopic | None = None
         if plan.topic_args is None:
@@ -192,12 +207,9 @@ class ServiceMonitor(pulumi.ComponentResource):
         for planned in plan.alarms:
             self.alarms[planned.alarm_id] = self._alarm(name, planned, plan)
 
-        self.alarm_arns = pulumi.Output.all(
-            **{alarm_id: alarm.arn for alarm_id, alarm in self.alarms.items()}
-        )
-        self.alarm_names = pulumi.Output.all(
-            **{alarm_id: alarm.name for alarm_id, alarm in self.alarms.items()}
-        )
+        # One Output each over hundreds of alarms, without an Output per alarm.
+        self.alarm_arns = gather_dict({key: alarm.arn for key, alarm in self.alarms.items()})
+        self.alarm_names = gather_dict({key: alarm.name for key, alarm in self.alarms.items()})
 
         self.dashboard_component: Dashboard | None = None
         self.dashboard_name = None
@@ -245,7 +257,15 @@ class ServiceMonitor(pulumi.ComponentResource):
                 parent=self,
                 depends_on=[bucket.bucket] if bucket.bucket is not None else None,
                 # 0.1.0 named it "<name>-<key>-request-metrics".
-                aliases=[pulumi.Alias(name=f"{name}-{bucket.key}-request-metrics")],
+                aliases=[
+                    former_child_name(
+                        TYPE_TOKEN,
+                        name,
+                        self._opts,
+                        "aws:s3/bucketMetric:BucketMetric",
+                        f"{name}-{bucket.key}-request-metrics",
+                    )
+                ],
             ),
         )
 
@@ -253,7 +273,7 @@ class ServiceMonitor(pulumi.ComponentResource):
         self, values: dict[str, Any], describe: Callable[[dict[str, Any]], str]
     ) -> pulumi.Input[str]:
         """The alarm description: now when every value is plain, else once the Outputs among
-        them resolve. A resource's alarms share one ``Output.all`` of the same Outputs (its
+        them resolve. A resource's alarms share one gathered Output of the same Outputs (its
         name, log group...), instead of one per alarm."""
         plain = {k: v for k, v in values.items() if is_plain(v)}
         unknown = {k: v for k, v in values.items() if k not in plain}
@@ -262,7 +282,7 @@ class ServiceMonitor(pulumi.ComponentResource):
         key = tuple((k, id(v)) for k, v in unknown.items())
         shared = self._unknown_values.get(key)
         if shared is None:
-            shared = self._unknown_values[key] = pulumi.Output.all(**unknown)
+            shared = self._unknown_values[key] = gather_dict(unknown)
         return shared.apply(lambda resolved: describe({**plain, **resolved}))
 
     def _alarm(
@@ -301,6 +321,6 @@ class ServiceMonitor(pulumi.ComponentResource):
             opts=pulumi.ResourceOptions(
                 parent=self,
                 depends_on=depends_on or None,
-                aliases=_old_alarm_names(name, planned),
+                aliases=_old_alarm_names(name, planned, self._opts),
             ),
         )
