@@ -25,8 +25,14 @@ import shutil
 import subprocess
 import sys
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: two workers may then both run a new install
+    fcntl = None  # type: ignore[assignment]
 
 Run = Callable[[Sequence[str], Path], subprocess.CompletedProcess[str]]
 
@@ -105,6 +111,16 @@ def _warm_pip_byte_code() -> None:
     )
 
 
+@contextmanager
+def _exclusive(lock: Path) -> Iterator[None]:
+    """Hold ``lock`` against the session's other workers (where the platform has ``fcntl``)."""
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with lock.open("a") as handle:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
 class PipRuns:
     """Replaces ``_packaging_pip._run``: real pip once per install, a copy of its result after."""
 
@@ -117,20 +133,25 @@ class PipRuns:
 
     def __call__(self, command: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[str]:
         key = install_key(command, os.environ) if self.replay else None
-        kept = self.store / key if key else None
-        if kept is not None and (kept / "result.json").is_file():
-            self.replayed += 1
-            result = json.loads((kept / "result.json").read_text("utf-8"))
-            shutil.copytree(kept / "site", _target(command), symlinks=True, dirs_exist_ok=True)
-            return subprocess.CompletedProcess(
-                list(command), result["returncode"], result["stdout"], result["stderr"]
-            )
+        if key is None:
+            return self._run(command, cwd)
+        kept = self.store / key
+        with _exclusive(self.store / f".{key}.lock"):  # the other worker may be installing it
+            if (kept / "result.json").is_file():
+                self.replayed += 1
+                result = json.loads((kept / "result.json").read_text("utf-8"))
+                shutil.copytree(kept / "site", _target(command), symlinks=True, dirs_exist_ok=True)
+                return subprocess.CompletedProcess(
+                    list(command), result["returncode"], result["stdout"], result["stderr"]
+                )
+            completed = self._run(command, cwd)
+            self._keep(kept, command, completed)
+            return completed
+
+    def _run(self, command: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[str]:
         _warm_pip_byte_code()
         self.real_runs += 1
-        completed = self.real_run(command, cwd)
-        if kept is not None:
-            self._keep(kept, command, completed)
-        return completed
+        return self.real_run(command, cwd)
 
     def _keep(
         self, kept: Path, command: Sequence[str], completed: subprocess.CompletedProcess[str]
