@@ -1,4 +1,5 @@
-"""Keeps coverage's tracer out of code it never measures, so `hatch run test` stays fast.
+"""Keeps `hatch run test` fast: coverage's tracer out of code it never measures, and the
+garbage collector off what test collection built.
 
 The fast loop measures Nova's packages with coverage's C tracer. On Python 3.11 an installed
 tracer slows every Python function, measured or not: the interpreter leaves its specialising fast
@@ -15,12 +16,17 @@ such work and back on after it:
   it executed before that (the plugins' start-up) runs again in each measured worker.
 
 What coverage records is the same with and without this file (same lines and branches); without
-coverage's C tracer installed nothing here changes anything.
+coverage's C tracer installed none of this changes anything.
+
+After collection, the objects it created (about 400,000: modules, classes, test items) are moved
+out of the garbage collector's reach (``gc.freeze``): they live until the end anyway, and every
+full collection walked them again, 20 to 25 times per worker at a quarter of a second each.
 """
 
 from __future__ import annotations
 
 import functools
+import gc
 import importlib.abc
 import importlib.metadata
 import os
@@ -188,3 +194,11 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         current = coverage.Coverage.current()
         if current is not None:
             current.stop()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Freeze what collection built (see the module docstring); objects tests create later are
+    collected as before."""
+    gc.collect()
+    gc.freeze()
