@@ -11,7 +11,8 @@ such work and back on after it:
 - a module from outside the repository executes its import untraced (a module of the repository
   it imports in turn executes traced again);
 - a boto3/botocore client call or client creation, and moto starting or stopping its mock, runs
-  untraced: no repository code runs inside them (none registers a botocore or moto hook);
+  untraced: no repository code runs inside them (none registers a botocore or moto hook); so
+  does Hypothesis's scan of the repository's sources for constants (it parses, never executes);
 - the xdist controller stops measuring once its session starts: it runs no test, and everything
   it executed before that (the plugins' start-up) runs again in each measured worker.
 
@@ -94,18 +95,21 @@ def _untraced_call(function: Callable[..., Any]) -> Callable[..., Any]:
     return call
 
 
-def _untrace_methods(owner: type, *names: str) -> None:
+def _untrace(owner: Any, *names: str) -> None:
+    """Make these functions of a class or module run untraced."""
     for name in names:
-        method = getattr(owner, name)
-        if not getattr(method, "__nova_untraced__", False):
-            setattr(owner, name, _untraced_call(method))
+        function = getattr(owner, name)
+        if not getattr(function, "__nova_untraced__", False):
+            setattr(owner, name, _untraced_call(function))
 
 
 _AFTER_IMPORT: dict[str, Callable[[ModuleType], None]] = {
-    "botocore.client": lambda m: _untrace_methods(m.BaseClient, "_make_api_call"),
-    "botocore.session": lambda m: _untrace_methods(m.Session, "create_client"),
-    "boto3.session": lambda m: _untrace_methods(m.Session, "__init__"),
-    "moto.core.models": lambda m: _untrace_methods(m.MockAWS, "start", "stop"),
+    "botocore.client": lambda m: _untrace(m.BaseClient, "_make_api_call"),
+    "botocore.session": lambda m: _untrace(m.Session, "create_client"),
+    "boto3.session": lambda m: _untrace(m.Session, "__init__"),
+    "moto.core.models": lambda m: _untrace(m.MockAWS, "start", "stop"),
+    # Reads and parses the source of every module of the repository (it executes none).
+    "hypothesis.internal.conjecture.providers": lambda m: _untrace(m, "_get_local_constants"),
 }
 
 
