@@ -88,7 +88,7 @@ def invoke() -> Callable[[Any], Reply]:
 
 @pytest.fixture(scope="session")
 def s3_client() -> Any:
-    """One S3 client for the whole run: creating clients is the slow part of a moto test."""
+    """The worker's S3 client (``client`` keeps one per service)."""
     return client("s3")
 
 

@@ -12,6 +12,7 @@ tests.
 import base64
 import datetime
 import hashlib
+import os
 import sys
 import zipfile
 from pathlib import Path
@@ -24,7 +25,10 @@ from nova_compute import _packaging_pip as pip_module
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "compute_support"))
 
+from compute_pip_runs import PipRuns  # found through the path set above
+
 TODAY = datetime.date(2026, 11, 21)
+WHEEL_TIME = (2026, 11, 21, 0, 0, 0)
 
 
 @pytest.fixture(autouse=True)
@@ -35,19 +39,41 @@ def isolated_cache(tmp_path, monkeypatch):
     return cache
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "real_pip: every pip run of the test is pip itself, never a replayed result"
+    )
+
+
+@pytest.fixture(scope="session")
+def pip_store(tmp_path_factory):
+    """Where pip results are kept for replay: one folder per session, shared by its workers."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the session's folder; each worker has its own under it
+    store = base / "pip-runs"
+    store.mkdir(exist_ok=True)
+    return store
+
+
 @pytest.fixture(autouse=True)
-def unmeasured_pip(monkeypatch):
-    """pip still runs for real, but without coverage starting inside it: coverage measures Nova's
-    packages only and pip imports none of them, so measuring pip found nothing and doubled the
-    time of every install (``patch = ["subprocess"]`` passes ``COVERAGE_PROCESS_CONFIG`` on)."""
+def pip_runs(request, pip_store, monkeypatch):
+    """pip runs for real once per distinct install in a session and is replayed after that (see
+    compute_support/compute_pip_runs.py), and never with coverage starting inside it: coverage
+    measures Nova's packages only and pip imports none of them, so measuring pip found nothing
+    and doubled the time of every install (``patch = ["subprocess"]`` passes
+    ``COVERAGE_PROCESS_CONFIG`` on)."""
     real_run = pip_module._run
 
-    def run(command, cwd):
+    def unmeasured(command, cwd):
         with pytest.MonkeyPatch.context() as patch:
             patch.delenv("COVERAGE_PROCESS_CONFIG", raising=False)
             return real_run(command, cwd)
 
-    monkeypatch.setattr(pip_module, "_run", run)
+    replay = request.node.get_closest_marker("real_pip") is None
+    runs = PipRuns(pip_store, unmeasured, replay=replay)
+    monkeypatch.setattr(pip_module, "_run", runs)
+    return runs
 
 
 @pytest.fixture(autouse=True)
@@ -88,7 +114,8 @@ def make_wheel(
     files: dict[str, str] | None = None,
     requires: tuple[str, ...] = (),
 ) -> Path:
-    """Write a minimal, valid wheel by hand (no build backend, no network)."""
+    """Write a minimal, valid wheel by hand (no build backend, no network); the same arguments
+    give the same bytes."""
     module = project.replace("-", "_")
     files = files or {f"{module}/__init__.py": f"NAME = {project!r}\nVERSION = {version!r}\n"}
     dist_info = f"{module}-{version}.dist-info"
@@ -104,7 +131,7 @@ def make_wheel(
     path = folder / f"{module}-{version}-{tag}.whl"
     with zipfile.ZipFile(path, "w") as zf:
         for name, data in contents.items():
-            zf.writestr(name, data)
+            zf.writestr(zipfile.ZipInfo(name, date_time=WHEEL_TIME), data)
     return path
 
 

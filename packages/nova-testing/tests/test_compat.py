@@ -18,12 +18,16 @@ def test_fails_when_pulumi_is_outside_the_tested_range(version):
     assert f"pip install 'pulumi>={TESTED_PULUMI[0]},<{TESTED_PULUMI[1]}'" in message
 
 
-def test_fails_when_an_internal_the_kit_uses_is_gone(monkeypatch):
-    from pulumi.runtime import sync_await
+@pytest.mark.parametrize(
+    ("module", "attribute"), [("sync_await", "_sync_await"), ("resource", "_get_stack_trace")]
+)
+def test_fails_when_an_internal_the_kit_uses_is_gone(monkeypatch, module, attribute):
+    import importlib
 
-    monkeypatch.delattr(sync_await, "_sync_await")
+    monkeypatch.delattr(importlib.import_module(f"pulumi.runtime.{module}"), attribute)
     with pytest.raises(
-        UnsupportedPulumiError, match=r"lacks the internals it uses: pulumi\.runtime"
+        UnsupportedPulumiError,
+        match=rf"lacks the internals it uses: pulumi\.runtime\.{module}\.{attribute}\. Fix:",
     ):
         check_pulumi(TESTED_PULUMI[0])
 

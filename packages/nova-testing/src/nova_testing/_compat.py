@@ -2,7 +2,8 @@
 
 The mock runtime reaches into Pulumi internals that carry no compatibility promise
 (``pulumi.runtime.sync_await._sync_await``, ``pulumi.runtime.settings.ROOT``,
-``SETTINGS.rpc_manager``, ``SETTINGS.outputs``, ``MockMonitor``). So the dependency pins the
+``SETTINGS.rpc_manager``, ``SETTINGS.outputs``, ``MockMonitor``,
+``pulumi.runtime.resource._get_stack_trace``). So the dependency pins the
 Pulumi releases the test kit was tested on, and importing it under another Pulumi fails at once
 with a message saying what to do, rather than later with an ``AttributeError`` deep in a test.
 """
@@ -35,12 +36,13 @@ def check_pulumi(version: str | None = None) -> str:
     if not _parts(low) <= _parts(found) < _parts(high):
         problem = f"it was tested on pulumi >={low},<{high}, and pulumi {found} is installed"
     else:
-        from pulumi.runtime import settings, sync_await  # noqa: PLC0415
+        from pulumi.runtime import resource, settings, sync_await  # noqa: PLC0415
 
         missing = [
             name
             for name, holder, attribute in (
                 ("pulumi.runtime.sync_await._sync_await", sync_await, "_sync_await"),
+                ("pulumi.runtime.resource._get_stack_trace", resource, "_get_stack_trace"),
                 ("pulumi.runtime.settings.ROOT", settings, "ROOT"),
                 ("pulumi.runtime.settings.SETTINGS", settings, "SETTINGS"),
             )

@@ -20,6 +20,7 @@ from pulumi.runtime import settings as pulumi_settings
 from pulumi.runtime.stack import run_pulumi_func
 from pulumi.runtime.sync_await import _sync_await
 
+from ._stack_trace import frames_only_stack_traces
 from .mocks import NovaMocks
 from .recording import Recording, RecordingMonitor
 
@@ -103,7 +104,8 @@ class MockStack:
         """Run ``program`` in a fresh mock runtime and return everything it registered.
 
         Exceptions raised by the program (or by an ``apply`` it started) propagate with their
-        original traceback, after the runtime has settled.
+        original traceback, after the runtime has settled. While it runs, the SDK builds each
+        registration's stack trace from the frames alone (:mod:`nova_testing._stack_trace`).
         """
         monitor = RecordingMonitor(self.mocks)
         pulumi_settings.ROOT.set(None)
@@ -124,16 +126,17 @@ class MockStack:
         def body() -> None:
             box["result"] = program()
 
-        try:
-            _sync_await(run_pulumi_func(body))
-        except BaseException:
-            # Keep what was registered before the failure: tests assert it is nothing.
-            self.last = Recording(monitor.records, {}, None, resolve)
-            self._drain_pending_tasks()
-            raise
-        root = pulumi_settings.get_root_resource()
-        exported = dict(getattr(root, "outputs", {}) or {})
-        outputs = {name: resolve(value) for name, value in exported.items()}
+        with frames_only_stack_traces():
+            try:
+                _sync_await(run_pulumi_func(body))
+            except BaseException:
+                # Keep what was registered before the failure: tests assert it is nothing.
+                self.last = Recording(monitor.records, {}, None, resolve)
+                self._drain_pending_tasks()
+                raise
+            root = pulumi_settings.get_root_resource()
+            exported = dict(getattr(root, "outputs", {}) or {})
+            outputs = {name: resolve(value) for name, value in exported.items()}
         self.last = Recording(monitor.records, outputs, box.get("result"), resolve)
         return self.last
 
