@@ -67,6 +67,7 @@ def _emit(result: dict[str, Any]) -> None:
     result["gc_collections"] = list(_GC["collections"])
     # Which package sources ran (``run.py --compare-tree`` puts another revision's first).
     result["nova_compute_file"] = getattr(sys.modules.get("nova_compute"), "__file__", None)
+    result["nova_testing_file"] = getattr(sys.modules.get("nova_testing"), "__file__", None)
     out = sys.__stdout__
     assert out is not None
     out.write("\n" + json.dumps(result, sort_keys=True, default=str) + "\n")

@@ -72,7 +72,13 @@ def extract_tree(rev: str) -> tuple[Path, str]:
 
 
 def tree_env(root: Path) -> dict[str, str]:
-    sources = sorted(str(path) for path in (root / "packages").glob("*/src"))
+    # REV's component packages only: the harness (nova-testing's mocks and MockStack) stays this
+    # tree's for every variant, so a faster or slower harness cannot pass for a change in Nova.
+    sources = sorted(
+        str(path)
+        for path in (root / "packages").glob("*/src")
+        if path.parent.name != "nova-testing"
+    )
     return child_env(extra={"PYTHONPATH": ":".join(sources)})
 
 
@@ -82,6 +88,9 @@ def _checked(sample: Sample, root: Path | None) -> Sample:
     expected = str(root) if root is not None else str(REPOSITORY / "packages")
     if where and not where.startswith(expected):
         raise RuntimeError(f"nova_compute came from {where}, expected under {expected}")
+    harness = sample.get("nova_testing_file") or ""
+    if harness and not harness.startswith(str(REPOSITORY / "packages")):
+        raise RuntimeError(f"nova_testing came from {harness}, expected this tree's harness")
     return sample
 
 
