@@ -29,8 +29,8 @@ from __future__ import annotations
 import functools
 import gc
 import importlib.abc
-import importlib.metadata
 import os
+import site
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -135,13 +135,13 @@ class _Loader(importlib.abc.Loader):
 
 
 def _outside_names() -> frozenset[str]:
-    """Top-level names of the standard library and of every installed distribution but Nova's
-    (which are editable installs of this repository)."""
-    installed = {
-        name
-        for name, distributions in importlib.metadata.packages_distributions().items()
-        if not any(d.lower().startswith("nova") for d in distributions)
-    }
+    """Top-level names of the standard library and of what the environment's site-packages
+    folders hold (Nova's packages are editable installs: their code is in this repository)."""
+    installed: set[str] = set()
+    for folder in site.getsitepackages():
+        for entry in Path(folder).iterdir() if Path(folder).is_dir() else ():
+            if entry.suffix not in (".pth", ".dist-info", ".egg-info", ".virtualenv"):
+                installed.add(entry.name.partition(".")[0])
     return frozenset(installed | set(sys.stdlib_module_names))
 
 
