@@ -87,36 +87,35 @@ __all__ = [
 ]
 
 # -- Table, Secret and references to existing ones ----------------------------------------------
-from ._access import GrantRole, NamedRole
-from ._plan.secret import (
-    DEFAULT_KMS_KEY_ID,
-    DEFAULT_PASSWORD_LENGTH,
-    DEFAULT_RECOVERY_WINDOW_DAYS,
-    DEFAULT_ROTATION_DAYS,
-)
-from ._plan.table import BILLING_MODE, DEFAULT_RECOVERY_PERIOD_DAYS
-from ._secret_policies import (
-    SECRET_KMS_READ_ACTIONS,
-    SECRET_READ_ACTIONS,
-    secret_read_policy_document,
-)
-from ._table_policies import (
-    TABLE_ITEM_ACTIONS,
-    TABLE_KMS_READ_ACTIONS,
-    TABLE_KMS_WRITE_ACTIONS,
-    TABLE_READ_ACTIONS,
-    TABLE_STREAM_ACTIONS,
-    TABLE_STREAM_LIST_ACTIONS,
-    TABLE_WRITE_ACTIONS,
-    table_actions_policy_document,
-    table_read_policy_document,
-    table_read_write_policy_document,
-    table_stream_read_policy_document,
-    table_write_policy_document,
-)
-from .references import SecretLike, SecretReference, TableLike, TableReference
-
 if TYPE_CHECKING:
+    from ._access import GrantRole, NamedRole
+    from ._plan.secret import (
+        DEFAULT_KMS_KEY_ID,
+        DEFAULT_PASSWORD_LENGTH,
+        DEFAULT_RECOVERY_WINDOW_DAYS,
+        DEFAULT_ROTATION_DAYS,
+    )
+    from ._plan.table import BILLING_MODE, DEFAULT_RECOVERY_PERIOD_DAYS
+    from ._secret_policies import (
+        SECRET_KMS_READ_ACTIONS,
+        SECRET_READ_ACTIONS,
+        secret_read_policy_document,
+    )
+    from ._table_policies import (
+        TABLE_ITEM_ACTIONS,
+        TABLE_KMS_READ_ACTIONS,
+        TABLE_KMS_WRITE_ACTIONS,
+        TABLE_READ_ACTIONS,
+        TABLE_STREAM_ACTIONS,
+        TABLE_STREAM_LIST_ACTIONS,
+        TABLE_WRITE_ACTIONS,
+        table_actions_policy_document,
+        table_read_policy_document,
+        table_read_write_policy_document,
+        table_stream_read_policy_document,
+        table_write_policy_document,
+    )
+    from .references import SecretLike, SecretReference, TableLike, TableReference
     from .secret import SECRET_TYPE_TOKEN, Secret, SecretArgs
     from .table import (
         TABLE_TYPE_TOKEN,
@@ -127,19 +126,50 @@ if TYPE_CHECKING:
         TableKeyArgs,
     )
 
-# The Table and Secret components load pulumi_aws.dynamodb, pulumi_aws.secretsmanager and
-# pulumi_random (about 40 ms and their objects): only for programs that use them.
-_LAZY = {
-    "SECRET_TYPE_TOKEN": "secret",
-    "Secret": "secret",
-    "SecretArgs": "secret",
-    "TABLE_TYPE_TOKEN": "table",
-    "GlobalIndexArgs": "table",
-    "LocalIndexArgs": "table",
-    "Table": "table",
-    "TableArgs": "table",
-    "TableKeyArgs": "table",
+# Table, Secret, their references, grants and policy documents load on first use: the Table and
+# Secret components load pulumi_aws.dynamodb, pulumi_aws.secretsmanager and pulumi_random (about
+# 40 ms and their objects), and their plans and rules are 16 more modules a program that only
+# uses buckets does not need.
+_LAZY_FROM = {
+    "secret": ("SECRET_TYPE_TOKEN", "Secret", "SecretArgs"),
+    "table": (
+        "TABLE_TYPE_TOKEN",
+        "GlobalIndexArgs",
+        "LocalIndexArgs",
+        "Table",
+        "TableArgs",
+        "TableKeyArgs",
+    ),
+    "_access": ("GrantRole", "NamedRole"),
+    "_plan.secret": (
+        "DEFAULT_KMS_KEY_ID",
+        "DEFAULT_PASSWORD_LENGTH",
+        "DEFAULT_RECOVERY_WINDOW_DAYS",
+        "DEFAULT_ROTATION_DAYS",
+    ),
+    "_plan.table": ("BILLING_MODE", "DEFAULT_RECOVERY_PERIOD_DAYS"),
+    "_secret_policies": (
+        "SECRET_KMS_READ_ACTIONS",
+        "SECRET_READ_ACTIONS",
+        "secret_read_policy_document",
+    ),
+    "_table_policies": (
+        "TABLE_ITEM_ACTIONS",
+        "TABLE_KMS_READ_ACTIONS",
+        "TABLE_KMS_WRITE_ACTIONS",
+        "TABLE_READ_ACTIONS",
+        "TABLE_STREAM_ACTIONS",
+        "TABLE_STREAM_LIST_ACTIONS",
+        "TABLE_WRITE_ACTIONS",
+        "table_actions_policy_document",
+        "table_read_policy_document",
+        "table_read_write_policy_document",
+        "table_stream_read_policy_document",
+        "table_write_policy_document",
+    ),
+    "references": ("SecretLike", "SecretReference", "TableLike", "TableReference"),
 }
+_LAZY = {name: module for module, names in _LAZY_FROM.items() for name in names}
 
 
 def __getattr__(name: str) -> Any:
