@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .patterns import LazyPattern
+from .records import Record
 from .tables import PARTITION_REGIONS
 
 __all__ = [
@@ -20,14 +22,14 @@ __all__ = [
     "partition_of_region",
 ]
 
-_ARN = re.compile(
+_ARN = LazyPattern(
     r"arn:(?P<partition>aws(?:-[a-z]+)*):(?P<service>[a-z0-9-]+):(?P<region>[a-z0-9-]*):"
     r"(?P<account>\d{12}|aws|):(?P<resource>.+)"
 )
 
 
-@dataclass(frozen=True)
-class Arn:
+@dataclass(frozen=True, eq=False, repr=False)
+class Arn(Record):
     """The parts of an ARN."""
 
     partition: str

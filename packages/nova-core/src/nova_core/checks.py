@@ -11,18 +11,18 @@ from __future__ import annotations
 
 import difflib
 import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NoReturn
 
 from .arns import Arn, known_region, parse_arn, partition_of_region
 from .errors import NovaInputError, at, field
+from .patterns import LazyPattern, PatternLike
 from .tables import LOG_RETENTION_DAYS, MAX_TAGS, PARTITION_REGIONS, TAG_KEY_MAX, TAG_VALUE_MAX
 from .values import is_plain
 
 __all__ = ["KMS_KEY_ARN_EXAMPLE", "Checker", "closest", "did_you_mean", "is_number", "is_whole"]
 
-TAG_CHARS = re.compile(r"[\w\s+\-=.:/@]*")
+TAG_CHARS = LazyPattern(r"[\w\s+\-=.:/@]*")
 """Characters AWS allows in tag keys and values across services (letters of any script)."""
 
 AWS_TAGGING = "AWS tagging rules"
@@ -198,7 +198,7 @@ class Checker:
         *,
         min_length: int = 1,
         max_length: int | None = None,
-        pattern: re.Pattern[str] | None = None,
+        pattern: PatternLike | None = None,
         rule: str | None = None,
         fix: str | None = None,
         source: str | None = None,

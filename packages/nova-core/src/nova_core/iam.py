@@ -21,6 +21,8 @@ import pulumi
 
 from .checks import Checker
 from .errors import at, field
+from .patterns import LazyPattern, PatternLike
+from .records import Record
 from .values import is_plain
 
 __all__ = [
@@ -58,9 +60,9 @@ NEGATED_KEYS: Mapping[str, str] = {
     "Resource": "NotResource",
 }
 """The elements a statement takes in one form or the other, never both."""
-SID = re.compile(r"[A-Za-z0-9]+")
+SID = LazyPattern(r"[A-Za-z0-9]+")
 """What IAM allows in a ``Sid``: ASCII letters and digits."""
-ROLE_NAME = re.compile(r"[\w+=,.@-]{1,64}", re.ASCII)
+ROLE_NAME = LazyPattern(r"[\w+=,.@-]{1,64}", re.ASCII)
 """What IAM allows in a role name: 1-64 ASCII letters, digits and ``+=,.@_-``."""
 
 _EXAMPLE = "{'Effect': 'Allow', 'Action': ['s3:GetObject'], 'Resource': ['arn:aws:s3:::bucket/*']}"
@@ -76,8 +78,8 @@ def strings(value: Any) -> list[Any]:
     return [value]
 
 
-@dataclass(frozen=True)
-class PolicyStatement:
+@dataclass(frozen=True, eq=False, repr=False)
+class PolicyStatement(Record):
     """A statement whose shape passed :func:`policy_statement`."""
 
     document: Mapping[str, Any]
@@ -108,7 +110,7 @@ class StatementOptions(TypedDict, total=False):
     required: Sequence[str]
     refused: Mapping[str, tuple[str, str]] | None
     default_effect: str | None
-    sid_pattern: re.Pattern[str] | None
+    sid_pattern: PatternLike | None
     fixes: Mapping[str, str] | None
     example: str
 
@@ -121,7 +123,7 @@ def policy_statement(
     required: Sequence[str] = ("Action", "Resource"),
     refused: Mapping[str, tuple[str, str]] | None = None,
     default_effect: str | None = None,
-    sid_pattern: re.Pattern[str] | None = SID,
+    sid_pattern: PatternLike | None = SID,
     fixes: Mapping[str, str] | None = None,
     example: str = _EXAMPLE,
 ) -> PolicyStatement | None:
@@ -222,7 +224,7 @@ def policy_statements(
     return checked
 
 
-def _check_sid(checker: Checker, argument: str, sid: Any, pattern: re.Pattern[str] | None) -> None:
+def _check_sid(checker: Checker, argument: str, sid: Any, pattern: PatternLike | None) -> None:
     if pattern is None:
         checker.string(argument, sid)
         return
