@@ -17,6 +17,7 @@ from typing import Any
 import pulumi
 
 from nova_core import Checker, at, child_name, is_plain, known_region
+from nova_core.records import Record
 
 from ._rules import access_logs, authorization, cors, domain, jwt, routes, stage, targets
 from ._rules import throttling as throttle
@@ -49,8 +50,8 @@ DEFAULT_DISABLE_EXECUTE_API_ENDPOINT = True
 """With a custom domain, clients must use it (rule A-11)."""
 
 
-@dataclass(frozen=True)
-class RoutePlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class RoutePlan(Record):
     """One route, normalised."""
 
     route_key: str
@@ -69,8 +70,8 @@ class RoutePlan:
     """This route's own limit, ``None`` to keep the stage's."""
 
 
-@dataclass(frozen=True)
-class HttpApiPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class HttpApiPlan(Record):
     """Everything the component builds, with defaults resolved and plain values checked."""
 
     name: str

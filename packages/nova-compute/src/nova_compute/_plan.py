@@ -21,6 +21,7 @@ from nova_core import (
     is_deep_plain,
     is_plain,
 )
+from nova_core.records import Record
 
 from . import runtimes
 from ._rules import COMPONENT, concurrency, destinations, environment, layers, names
@@ -53,8 +54,8 @@ ARG_KEYS: tuple[str, ...] = tuple(FunctionArgs.__annotations__)
 """Every key of ``FunctionArgs``, read from the TypedDict itself."""
 
 
-@dataclass(frozen=True)
-class FunctionPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class FunctionPlan(Record):
     """What a ``Function`` builds, with every default resolved and every plain value checked.
 
     Fields typed ``Any`` hold a plain value, ``None`` (not set) or an ``Output`` whose rule runs

@@ -15,6 +15,7 @@ from typing import Any
 import pulumi
 
 from nova_core import Checker, field, is_plain
+from nova_core.records import Record
 
 from ._rules import attributes, consumer, encryption, names, policy, redrive, retention
 from ._rules.visibility import check_visibility_for_consumer, derived_visibility
@@ -84,8 +85,8 @@ CONSUMER_KEYS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class ConsumerPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class ConsumerPlan(Record):
     """The Lambda consumer of a queue and its event source mapping settings."""
 
     function: Any
@@ -103,8 +104,8 @@ class ConsumerPlan:
     """Where the consumer was given: ``consumer`` or ``subscribe``."""
 
 
-@dataclass(frozen=True)
-class QueuePlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class QueuePlan(Record):
     """Everything the component builds, with every default resolved."""
 
     name: str

@@ -15,6 +15,7 @@ import pulumi
 import pulumi_aws as aws
 
 from nova_core import Checker, check_when_known, child_name, field
+from nova_core.records import Record
 
 from ._plan import ConsumerPlan
 from ._policies import consume_policy_document
@@ -26,8 +27,8 @@ __all__ = ["REPORT_BATCH_ITEM_FAILURES", "ConsumerFunction", "Subscription", "bu
 REPORT_BATCH_ITEM_FAILURES = "ReportBatchItemFailures"
 
 
-@dataclass(frozen=True)
-class ConsumerFunction:
+@dataclass(frozen=True, eq=False, repr=False)
+class ConsumerFunction(Record):
     """The consumer shape, for a Lambda function not made with a Nova component.
 
     A nova-compute ``Function`` can be passed as it is; for an ``aws.lambda_.Function``, state

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from nova_core.records import Record
+
 __all__ = ["AlarmKind", "LOGS_INSIGHTS_ERROR_QUERY", "MAX_ALARM_DESCRIPTION"]
 
 MAX_ALARM_DESCRIPTION = 1024
@@ -15,8 +17,8 @@ LOGS_INSIGHTS_ERROR_QUERY = (
 """Logs Insights query for recent errors (JSON ``level`` field or an ``ERROR`` text match)."""
 
 
-@dataclass(frozen=True)
-class AlarmKind:
+@dataclass(frozen=True, eq=False, repr=False)
+class AlarmKind(Record):
     """One alarm of the catalogue, with its defaults."""
 
     resource_type: str

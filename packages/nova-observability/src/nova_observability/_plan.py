@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nova_core import Checker, at, field
+from nova_core.records import Record
 
 from ._plan_alarms import AlarmOptions, PlannedAlarm, plan_alarms
 from ._plan_targets import Targets, read_targets
@@ -90,16 +91,16 @@ def _args(check: Checker, args: Any, what: str) -> Mapping[str, Any]:
 
 
 # -- alarm topic ---------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class SubscriptionPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class SubscriptionPlan(Record):
     key: str
     protocol: str
     endpoint: Any
     dead_letter_queue_arn: Any | None
 
 
-@dataclass(frozen=True)
-class AlarmTopicPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class AlarmTopicPlan(Record):
     """Checked input of an ``AlarmTopic``."""
 
     topic_name: str | None
@@ -154,8 +155,8 @@ def plan_alarm_topic(name: str, args: Any) -> AlarmTopicPlan:
 
 
 # -- dashboard -----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class DashboardPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class DashboardPlan(Record):
     """Checked input of a ``Dashboard``: its name and its pages (plain specs, ``Output``s kept)."""
 
     dashboard_name: str
@@ -243,8 +244,8 @@ def plan_dashboard(name: str, args: Any, *, project: str, stack: str) -> Dashboa
 
 
 # -- service monitor -----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class MonitorPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class MonitorPlan(Record):
     """Checked input of a ``ServiceMonitor``."""
 
     targets: Targets

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nova_core import Checker, at, did_you_mean, field, is_plain
+from nova_core.records import Record
 
 from ._catalogue_data import DEFAULT_TABLE_OPERATIONS
 from ._plan_targets import Targets
@@ -36,8 +37,8 @@ def duration_threshold(timeout_seconds: int, percent: float) -> float:
     return round(timeout_seconds * 1000.0 * percent / 100.0, 3)
 
 
-@dataclass(frozen=True)
-class PlannedAlarm:
+@dataclass(frozen=True, eq=False, repr=False)
+class PlannedAlarm(Record):
     """One alarm to create: which resource, which kind, with which settings and name."""
 
     alarm_id: str
@@ -64,8 +65,8 @@ class PlannedAlarm:
         return values
 
 
-@dataclass(frozen=True)
-class AlarmOptions:
+@dataclass(frozen=True, eq=False, repr=False)
+class AlarmOptions(Record):
     """Resource facts the thresholds derive from, and the shares used."""
 
     duration_percent_of_timeout: float

@@ -14,6 +14,7 @@ import pulumi
 
 from nova_core import Checker, at, is_plain
 from nova_core import field as path_field
+from nova_core.records import Record
 
 from ._rules import names, resources
 from .alarms import RESOURCE_TYPES
@@ -154,8 +155,8 @@ _READERS: Mapping[str, Callable[[Checker, str, str, Any], Any]] = {
 }
 
 
-@dataclass(frozen=True)
-class Targets:
+@dataclass(frozen=True, eq=False, repr=False)
+class Targets(Record):
     """Monitored resources, normalised and sorted by key."""
 
     functions: tuple[FunctionTarget, ...] = ()

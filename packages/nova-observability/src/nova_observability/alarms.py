@@ -28,6 +28,8 @@ __all__ = [
     "MAX_ALARM_DESCRIPTION",
 ]
 
+from nova_core.records import Record
+
 from ._catalogue_data import DATA_KINDS
 from ._catalogue_services import SERVICE_KINDS
 from ._kind import LOGS_INSIGHTS_ERROR_QUERY, MAX_ALARM_DESCRIPTION, AlarmKind
@@ -91,8 +93,8 @@ DEFAULT_QUEUE_AGE_PERCENT_OF_RETENTION = 50.0
 """Default threshold of a queue's age alarm, in percent of the queue's retention."""
 
 
-@dataclass(frozen=True)
-class ResolvedAlarmSettings:
+@dataclass(frozen=True, eq=False, repr=False)
+class ResolvedAlarmSettings(Record):
     """An alarm kind's settings after defaults, per-kind thresholds and per-resource overrides."""
 
     threshold: float | None

@@ -20,6 +20,8 @@ from typing import Any, Protocol, runtime_checkable
 
 import pulumi
 
+from nova_core.records import Record
+
 __all__ = [
     "ApiLike",
     "ApiTarget",
@@ -87,8 +89,8 @@ class TableLike(Protocol):
     def name(self) -> pulumi.Input[str]: ...
 
 
-@dataclass(frozen=True)
-class FunctionTarget:
+@dataclass(frozen=True, eq=False, repr=False)
+class FunctionTarget(Record):
     """A monitored Lambda function, normalised."""
 
     key: str
@@ -106,8 +108,8 @@ class FunctionTarget:
         return out
 
 
-@dataclass(frozen=True)
-class ApiTarget:
+@dataclass(frozen=True, eq=False, repr=False)
+class ApiTarget(Record):
     """A monitored HTTP API, normalised."""
 
     key: str
@@ -121,8 +123,8 @@ class ApiTarget:
         return out
 
 
-@dataclass(frozen=True)
-class BucketTarget:
+@dataclass(frozen=True, eq=False, repr=False)
+class BucketTarget(Record):
     """A monitored S3 bucket, normalised."""
 
     key: str
@@ -136,8 +138,8 @@ class BucketTarget:
         return out
 
 
-@dataclass(frozen=True)
-class QueueTarget:
+@dataclass(frozen=True, eq=False, repr=False)
+class QueueTarget(Record):
     """A monitored SQS queue and its dead-letter queue, normalised."""
 
     key: str
@@ -171,8 +173,8 @@ class QueueTarget:
         }
 
 
-@dataclass(frozen=True)
-class TableTarget:
+@dataclass(frozen=True, eq=False, repr=False)
+class TableTarget(Record):
     """A monitored DynamoDB table, normalised."""
 
     key: str

@@ -8,7 +8,6 @@ The policy document comes from the pure builders in ``_table_policies`` / ``_sec
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from typing import Any, Protocol, runtime_checkable
 
@@ -17,6 +16,7 @@ import pulumi_aws as aws
 
 from nova_core import Checker, NovaInputError, child_name, field
 from nova_core.iam import role_name as role_name_of
+from nova_core.patterns import LazyPattern
 
 from ._secret_policies import secret_read_policy_document
 from ._table_policies import (
@@ -33,11 +33,11 @@ from ._table_policies import (
 
 __all__ = ["GrantRole", "NamedRole", "SecretGrants", "TableGrants"]
 
-_KEY_CHARS = re.compile(r"[^\w+=,.@-]+")
-_TABLE_LEVEL = re.compile(
+_KEY_CHARS = LazyPattern(r"[^\w+=,.@-]+")
+_TABLE_LEVEL = LazyPattern(
     r"dynamodb:(Create|Delete|Update|Restore|Tag|Untag|Put|Enable|Disable)\w*"
 )
-_GRANT_KEY = re.compile(r"[A-Za-z0-9_+=,.@-]{1,64}")
+_GRANT_KEY = LazyPattern(r"[A-Za-z0-9_+=,.@-]{1,64}")
 
 
 @runtime_checkable

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from nova_core.patterns import LazyPattern
+
 __all__ = [
     "BUCKET_PREFIX_MAX_LENGTH",
     "RESERVED_PREFIXES",
@@ -35,8 +37,8 @@ RESERVED_SUFFIXES: tuple[str, ...] = (
     "-an",  # buckets in an account regional namespace only
 )
 
-_CHARSET = re.compile(r"^[a-z0-9.-]+$")
-_IP_FORM = re.compile(r"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$")
+_CHARSET = LazyPattern(r"^[a-z0-9.-]+$")
+_IP_FORM = LazyPattern(r"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$")
 
 
 class NameProblem(NamedTuple):

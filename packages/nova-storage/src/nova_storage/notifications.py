@@ -14,12 +14,12 @@ by the bucket's ARN and your account) and orders the notification configuration 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pulumi
 
 from nova_core import Checker, is_plain, parse_arn
+from nova_core.patterns import LazyPattern
 
 from .bucket_args import NotificationArgs
 
@@ -29,7 +29,7 @@ OBJECT_CREATED_EVENTS: tuple[str, ...] = ("s3:ObjectCreated:*",)
 """Every way an object is created: Put, Post, Copy and CompleteMultipartUpload."""
 
 COMPONENT = "nova-storage object_created"
-_KEY_CHARS = re.compile(r"[^A-Za-z0-9_.-]+")
+_KEY_CHARS = LazyPattern(r"[^A-Za-z0-9_.-]+")
 MAX_KEY = 63
 
 

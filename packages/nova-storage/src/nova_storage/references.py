@@ -10,7 +10,6 @@ to parent them to).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any, Protocol, runtime_checkable
 
@@ -26,6 +25,7 @@ from nova_core import (
     parse_arn,
     partition_of_region,
 )
+from nova_core.patterns import LazyPattern
 
 from ._access import SecretGrants, TableGrants
 from ._plan.secret import COMPONENT as SECRET_COMPONENT
@@ -37,7 +37,7 @@ from ._rules.table_settings import check_kms_key_arn
 
 __all__ = ["SecretLike", "SecretReference", "TableLike", "TableReference"]
 
-_SECRET_SUFFIX = re.compile(r"(?P<name>.+)-[A-Za-z0-9]{6}")
+_SECRET_SUFFIX = LazyPattern(r"(?P<name>.+)-[A-Za-z0-9]{6}")
 _TABLE_ARN_EXAMPLE = "arn:aws:dynamodb:us-east-1:123456789012:table/orders"
 _STREAM_ARN_EXAMPLE = (
     "arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2026-01-01T00:00:00.000"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,12 +11,13 @@ from nova_api._access_log import (
     render_access_log_format,
 )
 from nova_core import Checker, at, is_plain, known_region, parse_arn
+from nova_core.patterns import LazyPattern
 
 from .args import require_mapping
 
 __all__ = ["check_access_log_fields", "check_kms_key", "check_retention"]
 
-_LOG_FIELD_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,63}")
+_LOG_FIELD_NAME = LazyPattern(r"[A-Za-z][A-Za-z0-9_]{0,63}")
 
 
 def check_retention(check: Checker, value: Any) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from nova_core import Checker, field, is_plain
+from nova_core.patterns import PatternLike
 
 __all__ = [
     "HTTP_API_ARG_KEYS",
@@ -145,7 +145,7 @@ def check_string_list(
     argument: str,
     value: Any,
     *,
-    pattern: re.Pattern[str],
+    pattern: PatternLike,
     rule: str,
     fix: str,
     min_items: int = 0,

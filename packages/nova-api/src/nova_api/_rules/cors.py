@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from nova_core import Checker, is_plain
+from nova_core.patterns import LazyPattern
 
 from .args import check_string_list, require_args
 from .routes import normalised_path
@@ -23,9 +23,9 @@ CORS_KEYS: tuple[str, ...] = (
 )
 WILDCARD_ORIGINS: tuple[str, ...] = ("*", "https://*", "http://*")
 
-_ORIGIN = re.compile(r"[a-z][a-z0-9+.-]*://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::\d{1,5})?")
-_METHOD = re.compile(r"\*|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS")
-_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+_ORIGIN = LazyPattern(r"[a-z][a-z0-9+.-]*://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::\d{1,5})?")
+_METHOD = LazyPattern(r"\*|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS")
+_HEADER_NAME = LazyPattern(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 
 
 def check_cors(check: Checker, cors: Any) -> Mapping[str, Any]:

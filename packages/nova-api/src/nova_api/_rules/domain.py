@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from nova_core import Arn, Checker, is_plain, known_region, parse_arn
+from nova_core.patterns import LazyPattern
 
 from .args import require_args
 
@@ -19,9 +19,9 @@ DOMAIN_KEYS: tuple[str, ...] = (
     "disable_execute_api_endpoint",
 )
 
-_DOMAIN_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
-_MAPPING_KEY_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
-_CERTIFICATE_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_DOMAIN_LABEL = LazyPattern(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+_MAPPING_KEY_SEGMENT = LazyPattern(r"[A-Za-z0-9._~-]+")
+_CERTIFICATE_ID = LazyPattern(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def _domain_name_problem(value: Any) -> tuple[str, str] | None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from nova_core import Checker, is_plain
+from nova_core.patterns import LazyPattern
 
 from .args import check_string_list, require_args
 
@@ -16,9 +16,9 @@ JWT_KEYS: tuple[str, ...] = ("issuer", "audiences", "identity_source", "name")
 MAX_JWT_AUDIENCES = 50
 """Audiences per JWT authorizer (API Gateway quota)."""
 
-_HTTPS_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[^\s?#]*)?")
-_AUDIENCE = re.compile(r"\S(?:.{0,1022}\S)?")
-_IDENTITY_SOURCE = re.compile(
+_HTTPS_URL = LazyPattern(r"https://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[^\s?#]*)?")
+_AUDIENCE = LazyPattern(r"\S(?:.{0,1022}\S)?")
+_IDENTITY_SOURCE = LazyPattern(
     r"\$(?:request\.(?:header|querystring)\.[!#$%&'*+.^_`|~0-9A-Za-z-]+"
     r"|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+)"
 )

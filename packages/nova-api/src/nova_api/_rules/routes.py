@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from nova_core import Checker, NovaInputError, at, field
+from nova_core.patterns import LazyPattern
 
 from .args import check_string_list, require_args
 
@@ -42,11 +43,11 @@ ROUTE_ARG_KEYS: tuple[str, ...] = (
     "name",
 )
 
-_PARAM_SEGMENT = re.compile(r"\{([A-Za-z0-9_.-]+)(\+?)\}")
-_EXPRESS_PARAM = re.compile(r":([A-Za-z_][A-Za-z0-9_.-]*)(\??)")
-_LITERAL_SEGMENT = re.compile(r"[A-Za-z0-9._~!$&'()*+,;=:@-]+")
-_ROUTE_NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
-_SCOPE = re.compile(r"\S{1,256}")
+_PARAM_SEGMENT = LazyPattern(r"\{([A-Za-z0-9_.-]+)(\+?)\}")
+_EXPRESS_PARAM = LazyPattern(r":([A-Za-z_][A-Za-z0-9_.-]*)(\??)")
+_LITERAL_SEGMENT = LazyPattern(r"[A-Za-z0-9._~!$&'()*+,;=:@-]+")
+_ROUTE_NAME = LazyPattern(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
+_SCOPE = LazyPattern(r"\S{1,256}")
 
 _EXAMPLE = "e.g. 'GET /items/{id}' or '$default'"
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from nova_core import Checker, is_plain
+from nova_core.patterns import LazyPattern
 
 __all__ = [
     "PAYLOAD_FORMAT_VERSIONS",
@@ -19,7 +19,7 @@ PAYLOAD_FORMAT_VERSIONS: tuple[str, ...] = ("1.0", "2.0")
 MAX_INTEGRATION_TIMEOUT_MS = 30_000
 """HTTP API integrations wait at most 30 s (a fixed quota)."""
 
-_STAGE_NAME = re.compile(r"\$default|[A-Za-z0-9_-]{1,128}")
+_STAGE_NAME = LazyPattern(r"\$default|[A-Za-z0-9_-]{1,128}")
 
 
 def check_integration_timeout(check: Checker, value: Any) -> None:

@@ -14,12 +14,13 @@ Accepted forms, in the order they are recognised:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from nova_core import Checker, at, field, is_plain, is_whole
+from nova_core.patterns import LazyPattern
+from nova_core.records import Record
 
 from .args import check_keys
 
@@ -43,21 +44,21 @@ ACCEPTED = (
     "'function_name' and 'invoke_arn' (optional 'timeout_seconds')"
 )
 
-_TARGET_KEY = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?")
-_STATEMENT_ID = re.compile(r"[A-Za-z0-9_-]+")
+_TARGET_KEY = LazyPattern(r"[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?")
+_STATEMENT_ID = LazyPattern(r"[A-Za-z0-9_-]+")
 _FUNCTION_ARN = (
     r"arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(?::[A-Za-z0-9$_-]+)?"
 )
-_FUNCTION_NAME = re.compile(rf"(?:{_FUNCTION_ARN}|(?:\d{{12}}:function:)?[A-Za-z0-9_-]{{1,64}})")
-_INVOKE_ARN = re.compile(
+_FUNCTION_NAME = LazyPattern(rf"(?:{_FUNCTION_ARN}|(?:\d{{12}}:function:)?[A-Za-z0-9_-]{{1,64}})")
+_INVOKE_ARN = LazyPattern(
     rf"arn:aws[a-zA-Z-]*:apigateway:[a-z0-9-]+:lambda:path/2015-03-31/functions/{_FUNCTION_ARN}"
     r"/invocations"
 )
-_ANY_FUNCTION_ARN = re.compile(_FUNCTION_ARN)
+_ANY_FUNCTION_ARN = LazyPattern(_FUNCTION_ARN)
 
 
-@dataclass(frozen=True)
-class TargetParts:
+@dataclass(frozen=True, eq=False, repr=False)
+class TargetParts(Record):
     """What the component needs from a Lambda target."""
 
     function_name: Any

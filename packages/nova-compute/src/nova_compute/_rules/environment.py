@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from nova_core import Checker, at, is_plain
+from nova_core.patterns import LazyPattern
 
 from . import warn
 
@@ -36,9 +37,9 @@ RESERVED_ENV_KEYS = frozenset(
 """Keys Lambda refuses to let a function set (configuration-envvars-runtime)."""
 ENV_MAX_BYTES = 4096
 SOURCE = "Lambda environment variables"
-ENV_KEY = re.compile(r"[a-zA-Z][a-zA-Z0-9_]+")
-ACCESS_KEY = re.compile(r"(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])")
-SECRET_NAME = re.compile(r"SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE_KEY|API_KEY", re.IGNORECASE)
+ENV_KEY = LazyPattern(r"[a-zA-Z][a-zA-Z0-9_]+")
+ACCESS_KEY = LazyPattern(r"(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])")
+SECRET_NAME = LazyPattern(r"SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE_KEY|API_KEY", re.IGNORECASE)
 
 
 def mask(value: str) -> str:

@@ -7,12 +7,13 @@ from collections.abc import Collection
 from typing import Any
 
 from nova_core import Checker
+from nova_core.patterns import LazyPattern, PatternLike
 
-GRANT_KEY = re.compile(r"[A-Za-z0-9_.-]{1,100}")
-POLICY_KEY = re.compile(r"[A-Za-z0-9-]{1,40}")
-SERVICE_PRINCIPAL = re.compile(r"[a-z0-9][a-z0-9.-]*\.amazonaws\.com(?:\.cn)?")
-ACCOUNT_ID = re.compile(r"\d{12}")
-IAM_PRINCIPAL_ARN = re.compile(r"arn:aws(?:-[a-z]+)*:iam::\d{12}:(?:root|role/.+|user/.+)")
+GRANT_KEY = LazyPattern(r"[A-Za-z0-9_.-]{1,100}")
+POLICY_KEY = LazyPattern(r"[A-Za-z0-9-]{1,40}")
+SERVICE_PRINCIPAL = LazyPattern(r"[a-z0-9][a-z0-9.-]*\.amazonaws\.com(?:\.cn)?")
+ACCOUNT_ID = LazyPattern(r"\d{12}")
+IAM_PRINCIPAL_ARN = LazyPattern(r"arn:aws(?:-[a-z]+)*:iam::\d{12}:(?:root|role/.+|user/.+)")
 SOURCE = "Security Hub Lambda.1"
 
 
@@ -87,7 +88,7 @@ def _check_key(
     checker: Checker,
     argument: str,
     key: Any,
-    pattern: re.Pattern[str],
+    pattern: PatternLike,
     what: str,
     example: str,
     taken: Collection[str],

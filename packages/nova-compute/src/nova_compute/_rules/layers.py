@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from nova_core import Checker, at, is_plain
+from nova_core.patterns import LazyPattern
 
 MAX_LAYERS = 5
-LAYER_RESOURCE = re.compile(r"layer:[a-zA-Z0-9_-]+:\d+")
+LAYER_RESOURCE = LazyPattern(r"layer:[a-zA-Z0-9_-]+:\d+")
 EXAMPLE = "'arn:aws:lambda:<region>:<account>:layer:<name>:<version>'"
 
 

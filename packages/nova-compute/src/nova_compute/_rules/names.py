@@ -7,11 +7,12 @@ from typing import Any
 
 from nova_core import Checker
 from nova_core.iam import ROLE_NAME
+from nova_core.patterns import LazyPattern
 
-FUNCTION_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
-POLICY_NAME = re.compile(r"[\w+=,.@-]{1,128}", re.ASCII)
-ROLE_PATH = re.compile(r"/|/[\x21-\x7e]{1,510}/")
-LOG_GROUP_NAME = re.compile(r"[.\-_/#A-Za-z0-9]{1,512}")
+FUNCTION_NAME = LazyPattern(r"[A-Za-z0-9_-]{1,64}")
+POLICY_NAME = LazyPattern(r"[\w+=,.@-]{1,128}", re.ASCII)
+ROLE_PATH = LazyPattern(r"/|/[\x21-\x7e]{1,510}/")
+LOG_GROUP_NAME = LazyPattern(r"[.\-_/#A-Za-z0-9]{1,512}")
 
 AUTONAME_SUFFIX = 8
 """Pulumi auto-names append ``-`` and 7 hex characters to the logical name."""

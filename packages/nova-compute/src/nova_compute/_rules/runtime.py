@@ -10,11 +10,12 @@ from typing import Any
 
 from nova_compute import runtimes
 from nova_core import Checker
+from nova_core.patterns import LazyPattern
 
 from . import warn
 
 ARCHITECTURES = ("arm64", "x86_64")
-PY_HANDLER = re.compile(r"[A-Za-z_]\w*(?:[./][A-Za-z_]\w*)*\.[A-Za-z_]\w*", re.ASCII)
+PY_HANDLER = LazyPattern(r"[A-Za-z_]\w*(?:[./][A-Za-z_]\w*)*\.[A-Za-z_]\w*", re.ASCII)
 
 
 def is_python(runtime: Any) -> bool:

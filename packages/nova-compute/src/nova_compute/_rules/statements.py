@@ -17,8 +17,9 @@ from nova_compute._policies import (
 )
 from nova_core import Checker, at, field, is_deep_plain, is_plain
 from nova_core.iam import GRAMMAR, policy_statements, strings
+from nova_core.patterns import LazyPattern
 
-ACTION = re.compile(r"[a-z0-9-]+:[A-Za-z0-9*?]+")
+ACTION = LazyPattern(r"[a-z0-9-]+:[A-Za-z0-9*?]+")
 PLACEHOLDER_ARN_CHARS = 120
 _NEGATED = (
     "grants everything except what it lists, which is the opposite of least privilege",

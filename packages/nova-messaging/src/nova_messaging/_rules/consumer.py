@@ -7,7 +7,6 @@ with a ``name`` or ``id`` output, or a role name) and ``timeout_seconds``: a nov
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +14,8 @@ import pulumi
 
 from nova_core import Checker, field, is_plain
 from nova_core.iam import role_name
+from nova_core.patterns import LazyPattern
+from nova_core.records import Record
 
 __all__ = [
     "FunctionFacts",
@@ -34,7 +35,7 @@ MAX_BATCH_FIFO = 10
 MAX_BATCHING_WINDOW = 300
 MAX_FUNCTION_TIMEOUT = 900
 SOURCE = "Lambda CreateEventSourceMapping"
-_FUNCTION_ARN = re.compile(
+_FUNCTION_ARN = LazyPattern(
     r"arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9$_-]+)?"
 )
 _SHAPE = (
@@ -43,8 +44,8 @@ _SHAPE = (
 )
 
 
-@dataclass(frozen=True)
-class FunctionFacts:
+@dataclass(frozen=True, eq=False, repr=False)
+class FunctionFacts(Record):
     """What the queue needs to know about its consumer."""
 
     function: Any

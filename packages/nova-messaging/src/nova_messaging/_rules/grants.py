@@ -7,15 +7,15 @@ positions or call order, so adding a grant never renames another.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from nova_core import Checker, field
+from nova_core.patterns import LazyPattern
 
 __all__ = ["check_grant_id", "grant_key"]
 
-_KEY = re.compile(r"[A-Za-z0-9_.@=,+-]{1,64}")
-_KEY_CHARS = re.compile(r"[^\w+=,.@-]+")
+_KEY = LazyPattern(r"[A-Za-z0-9_.@=,+-]{1,64}")
+_KEY_CHARS = LazyPattern(r"[^\w+=,.@-]+")
 
 
 def check_grant_id(checker: Checker, argument: str, value: Any) -> str | None:

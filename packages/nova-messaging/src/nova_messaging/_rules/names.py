@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from nova_core import Checker
+from nova_core.patterns import LazyPattern
 
 __all__ = [
     "AUTO_NAME_SUFFIX",
@@ -22,7 +22,7 @@ AUTO_NAME_SUFFIX = 8
 """Pulumi's auto-name appends ``-`` and 7 random characters to the child's logical name."""
 
 SOURCE = "SQS CreateQueue QueueName"
-_CHARS = re.compile(r"[A-Za-z0-9_-]+")
+_CHARS = LazyPattern(r"[A-Za-z0-9_-]+")
 
 
 def check_queue_name(checker: Checker, argument: str, value: Any, *, fifo: bool) -> None:

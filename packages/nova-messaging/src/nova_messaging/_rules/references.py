@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from nova_core import Arn, Checker, known_region, partition_of_region
+from nova_core.patterns import LazyPattern
 
 __all__ = ["check_queue_arn", "queue_arn_from_url"]
 
 ARN_EXAMPLE = "arn:aws:sqs:us-east-1:123456789012:orders"
 URL_EXAMPLE = "https://sqs.us-east-1.amazonaws.com/123456789012/orders"
-_NAME = re.compile(r"[A-Za-z0-9_-]{1,75}(\.fifo)?|[A-Za-z0-9_-]{1,80}")
-_URL = re.compile(
+_NAME = LazyPattern(r"[A-Za-z0-9_-]{1,75}(\.fifo)?|[A-Za-z0-9_-]{1,80}")
+_URL = LazyPattern(
     r"https://(?:sqs\.(?P<region>[a-z0-9-]+)\.(?:amazonaws\.com(?:\.cn)?|api\.aws)"
     r"|(?P<legacy>[a-z0-9-]+)\.queue\.amazonaws\.com(?:\.cn)?)"
     r"/(?P<account>\d{12})/(?P<name>[^/?#]+)/?"

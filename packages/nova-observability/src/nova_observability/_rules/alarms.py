@@ -6,11 +6,11 @@ names, descriptions, metric definitions and alarm actions.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from nova_core import Checker, at, is_plain, parse_arn
+from nova_core.patterns import LazyPattern
 from nova_observability.alarms import MAX_ALARM_DESCRIPTION
 
 SOURCE = "CloudWatch PutMetricAlarm"
@@ -39,11 +39,11 @@ MAX_DIMENSIONS = 30
 
 _NUM_0_100 = r"(?:100(?:\.0+)?|\d{1,2}(?:\.\d+)?)"
 _NUM = r"\d+(?:\.\d+)?"
-_PERCENTILE_RE = re.compile(rf"p{_NUM_0_100}")
-_TRIMMED_SHORT_RE = re.compile(rf"(?:tm|tc|ts|wm){_NUM_0_100}")
-_TRIMMED_RANGE_RE = re.compile(r"(?:TM|TC|TS|WM)\((\d{1,3})%:(\d{1,3})%\)")
-_PERCENTILE_RANK_RE = re.compile(rf"PR\(({_NUM})?:({_NUM})?\)")
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+_PERCENTILE_RE = LazyPattern(rf"p{_NUM_0_100}")
+_TRIMMED_SHORT_RE = LazyPattern(rf"(?:tm|tc|ts|wm){_NUM_0_100}")
+_TRIMMED_RANGE_RE = LazyPattern(r"(?:TM|TC|TS|WM)\((\d{1,3})%:(\d{1,3})%\)")
+_PERCENTILE_RANK_RE = LazyPattern(rf"PR\(({_NUM})?:({_NUM})?\)")
+_CONTROL_RE = LazyPattern(r"[\x00-\x1f\x7f]")
 _ACTION_SERVICES = ("sns", "lambda", "ssm", "ssm-incidents", "autoscaling", "ec2", "swf")
 
 

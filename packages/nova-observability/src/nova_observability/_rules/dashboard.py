@@ -7,10 +7,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from nova_core import Checker, at, is_plain, parse_arn
+from nova_core.patterns import LazyPattern
 
 SOURCE = "CloudWatch PutDashboard"
 MAX_DASHBOARD_NAME = 255
-_DASHBOARD_NAME_RE = re.compile(r"[A-Za-z0-9_-]+")
+_DASHBOARD_NAME_RE = LazyPattern(r"[A-Za-z0-9_-]+")
 
 
 def dashboard_name(check: Checker, argument: str, value: Any, *, pages: int = 1) -> str:

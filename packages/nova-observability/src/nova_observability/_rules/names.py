@@ -6,11 +6,11 @@ short and stable; the prefix starts every alarm name (unique per account and Reg
 
 from __future__ import annotations
 
-import re
 from typing import Any
 from urllib.parse import urlparse
 
 from nova_core import Checker
+from nova_core.patterns import LazyPattern
 
 KEY_RULE = (
     "keys must be 1-64 characters of letters, digits, '_' and '-', starting with a letter or "
@@ -19,8 +19,8 @@ KEY_RULE = (
 MAX_RUNBOOK_URL = 512
 MAX_PREFIX = 200
 
-_KEY_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
-_PREFIX_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_KEY_RE = LazyPattern(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+_PREFIX_RE = LazyPattern(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
 def key(check: Checker, argument: str, value: Any, *, rule: str = KEY_RULE) -> str:

@@ -5,11 +5,12 @@ Values that are still ``Output``s are left alone here: they come from the resour
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from nova_core import Checker, at
+from nova_core.patterns import LazyPattern, PatternLike
+from nova_core.records import Record
 from nova_observability._catalogue_data import TABLE_OPERATIONS
 
 MAX_METRICS_PER_ALARM = 10
@@ -22,12 +23,12 @@ SQS_RETENTION = (60, 1_209_600)
 """SQS MessageRetentionPeriod bounds in seconds (1 minute to 14 days)."""
 
 
-@dataclass(frozen=True)
-class Identifier:
+@dataclass(frozen=True, eq=False, repr=False)
+class Identifier(Record):
     """A resource identifier as a CloudWatch dimension needs it: a plain string that fully matches
     ``pattern`` (``Output``s are left alone: they come from the resources themselves)."""
 
-    pattern: re.Pattern[str]
+    pattern: PatternLike
     rule: str
     fix: str
     source: str | None = None
@@ -39,42 +40,42 @@ class Identifier:
 
 
 function_name = Identifier(
-    re.compile(r"[A-Za-z0-9_-]{1,64}"),
+    LazyPattern(r"[A-Za-z0-9_-]{1,64}"),
     "the FunctionName dimension needs the function name (1-64 letters, digits, '_' and '-'), "
     "not an ARN",
     "pass the function's name, e.g. 'orders-api'",
 )
 log_group_name = Identifier(
-    re.compile(r"[.\-_/#A-Za-z0-9]{1,512}"),
+    LazyPattern(r"[.\-_/#A-Za-z0-9]{1,512}"),
     f"log group names are 1-{MAX_LOG_GROUP_NAME} characters of letters, digits and '.-_/#'",
     "pass e.g. '/aws/lambda/orders-api'",
 )
 api_id = Identifier(
-    re.compile(r"[a-z0-9]{10}"),
+    LazyPattern(r"[a-z0-9]{10}"),
     "the ApiId dimension needs the 10-character API id (lowercase letters and digits), not the "
     "API name or URL",
     "pass the api's id, e.g. 'a1b2c3d4e5'",
 )
 stage_name = Identifier(
-    re.compile(r"\$default|[A-Za-z0-9_-]{1,128}"),
+    LazyPattern(r"\$default|[A-Za-z0-9_-]{1,128}"),
     "stage names are '$default' or 1-128 letters, digits, '_' and '-'",
     "pass the stage name, e.g. '$default' or 'prod'",
 )
 bucket_name = Identifier(
-    re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"),
+    LazyPattern(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"),
     "bucket names are 3-63 lowercase letters, digits, '.' and '-'",
     "pass the bucket's name, not its ARN, e.g. 'shop-prod-uploads'",
     "S3 bucket naming rules",
 )
 queue_name = Identifier(
-    re.compile(r"[A-Za-z0-9_-]{1,80}|[A-Za-z0-9_-]{1,75}\.fifo"),
+    LazyPattern(r"[A-Za-z0-9_-]{1,80}|[A-Za-z0-9_-]{1,75}\.fifo"),
     "the QueueName dimension needs the queue name (1-80 letters, digits, '_' and '-', '.fifo' "
     "included for FIFO queues), not its URL or ARN",
     "pass the queue's name, e.g. 'shop-prod-imports'",
     "SQS CreateQueue",
 )
 table_name = Identifier(
-    re.compile(r"[A-Za-z0-9_.-]{3,255}"),
+    LazyPattern(r"[A-Za-z0-9_.-]{3,255}"),
     "the TableName dimension needs the table name (3-255 letters, digits, '_', '-' and '.'), not "
     "its ARN",
     "pass the table's name, e.g. 'shop-prod-items'",

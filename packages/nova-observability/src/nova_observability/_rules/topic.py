@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlparse
 
 from nova_core import Checker, at, field, is_plain, parse_arn
+from nova_core.patterns import LazyPattern
 
 from .names import KEY_RULE, key
 
@@ -16,16 +16,16 @@ MAX_TOPIC_NAME = 256
 SUBSCRIPTION_PROTOCOLS = ("email", "https", "sqs", "lambda")
 SUBSCRIPTION_KEYS = ("protocol", "endpoint", "dead_letter_queue_arn")
 
-_TOPIC_NAME_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
-_EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z0-9-]{2,}")
+_TOPIC_NAME_RE = LazyPattern(r"[A-Za-z0-9_-]{1,256}")
+_EMAIL_RE = LazyPattern(r"[^@\s]+@[^@\s]+\.[A-Za-z0-9-]{2,}")
 _KMS_KEY_ID = r"(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})"
 _KMS_ALIAS = r"alias/[A-Za-z0-9/_-]{1,250}"
-_KMS_SHORT_RE = re.compile(rf"{_KMS_KEY_ID}|{_KMS_ALIAS}")
-_AWS_MANAGED_ALIAS_RE = re.compile(r"(?:^|:)alias/aws/")
-_QUEUE_NAME_RE = re.compile(r"[A-Za-z0-9_-]{1,80}(?:\.fifo)?")
+_KMS_SHORT_RE = LazyPattern(rf"{_KMS_KEY_ID}|{_KMS_ALIAS}")
+_AWS_MANAGED_ALIAS_RE = LazyPattern(r"(?:^|:)alias/aws/")
+_QUEUE_NAME_RE = LazyPattern(r"[A-Za-z0-9_-]{1,80}(?:\.fifo)?")
 _SQS_EXAMPLE = "arn:aws:sqs:us-east-1:123456789012:alarms"
 _LAMBDA_EXAMPLE = "arn:aws:lambda:us-east-1:123456789012:function:notify"
-_FUNCTION_RE = re.compile(r"[A-Za-z0-9_-]{1,64}(?::(?:\$LATEST|[A-Za-z0-9_-]{1,128}))?")
+_FUNCTION_RE = LazyPattern(r"[A-Za-z0-9_-]{1,64}(?::(?:\$LATEST|[A-Za-z0-9_-]{1,128}))?")
 
 
 def topic_name(check: Checker, argument: str, value: Any) -> str | None:

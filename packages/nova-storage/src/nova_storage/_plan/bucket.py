@@ -15,6 +15,7 @@ from typing import Any, Literal
 import pulumi
 
 from nova_core import Checker, check_when_known, is_deep_plain, is_plain
+from nova_core.records import Record
 from nova_storage._naming import bucket_prefix_for
 from nova_storage._rules.access_logs import check_access_log_target, check_access_logs
 from nova_storage._rules.bucket_name import check_bucket_name
@@ -59,22 +60,22 @@ def default_log_prefix(name: str) -> str:
     return f"{name}/"
 
 
-@dataclass(frozen=True)
-class TransitionPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class TransitionPlan(Record):
     storage_class: pulumi.Input[str]
     days: pulumi.Input[int] | None = None
     date: pulumi.Input[str] | None = None
 
 
-@dataclass(frozen=True)
-class NoncurrentTransitionPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class NoncurrentTransitionPlan(Record):
     storage_class: pulumi.Input[str]
     noncurrent_days: pulumi.Input[int]
     newer_noncurrent_versions: pulumi.Input[int] | None = None
 
 
-@dataclass(frozen=True)
-class LifecycleRulePlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class LifecycleRulePlan(Record):
     """One lifecycle rule; a rule without filter conditions covers the whole bucket."""
 
     id: pulumi.Input[str]
@@ -103,8 +104,8 @@ class LifecycleRulePlan:
         )
 
 
-@dataclass(frozen=True)
-class CorsRulePlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class CorsRulePlan(Record):
     allowed_methods: pulumi.Input[Sequence[pulumi.Input[str]]]
     allowed_origins: pulumi.Input[Sequence[pulumi.Input[str]]]
     allowed_headers: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None
@@ -113,14 +114,14 @@ class CorsRulePlan:
     id: pulumi.Input[str] | None = None
 
 
-@dataclass(frozen=True)
-class AccessLogsPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class AccessLogsPlan(Record):
     target_bucket: pulumi.Input[str]
     target_prefix: pulumi.Input[str]
 
 
-@dataclass(frozen=True)
-class NotificationPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class NotificationPlan(Record):
     """One notification configuration; ``function`` targets get an invoke permission."""
 
     key: str
@@ -131,8 +132,8 @@ class NotificationPlan:
     filter_suffix: pulumi.Input[str] | None = None
 
 
-@dataclass(frozen=True)
-class BucketPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class BucketPlan(Record):
     """Everything the component builds, defaults resolved and plain values checked."""
 
     name: str

@@ -14,6 +14,7 @@ from typing import Any
 import pulumi
 
 from nova_core import Checker, check_now_or_when_known
+from nova_core.records import Record
 from nova_storage._rules.secret import (
     PASSWORD_LENGTH,
     ROTATION_DAYS,
@@ -69,8 +70,8 @@ SECRET_ARGS_KEYS: tuple[str, ...] = (
 _PASSWORD_KEYS = ("length", "special", "exclude_characters")
 
 
-@dataclass(frozen=True)
-class PasswordPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class PasswordPlan(Record):
     """A generated value (``random.RandomPassword``)."""
 
     length: int
@@ -79,14 +80,14 @@ class PasswordPlan:
     """``None``: RandomPassword's own special characters."""
 
 
-@dataclass(frozen=True)
-class RotationPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class RotationPlan(Record):
     function_arn: pulumi.Input[str]
     days: int
 
 
-@dataclass(frozen=True)
-class SecretPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class SecretPlan(Record):
     """Everything ``Secret`` registers, with the defaults resolved."""
 
     name: str

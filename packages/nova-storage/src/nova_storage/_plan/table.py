@@ -13,6 +13,7 @@ from typing import Any
 import pulumi
 
 from nova_core import Checker, check_now_or_when_known
+from nova_core.records import Record
 from nova_storage._rules.table_indexes import CheckedIndex, check_indexes
 from nova_storage._rules.table_keys import (
     NAME_PATTERN,
@@ -66,8 +67,8 @@ TABLE_ARGS_KEYS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class IndexPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class IndexPlan(Record):
     """One secondary index as the provider takes it."""
 
     name: str
@@ -78,8 +79,8 @@ class IndexPlan:
     non_key_attributes: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class TablePlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class TablePlan(Record):
     """Everything ``Table`` registers, with the defaults resolved."""
 
     name: str

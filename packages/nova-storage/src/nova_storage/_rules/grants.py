@@ -3,18 +3,18 @@ grant's role policy registers."""
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple
 
 import pulumi
 
 from nova_core import Checker, child_name, field
 from nova_core.iam import role_name as role_name_of
+from nova_core.patterns import LazyPattern
 
 __all__ = ["GrantTarget", "check_grant"]
 
-GRANT_KEY = re.compile(r"[\w+=,.@-]{1,64}")
-_GRANT_KEY_CHARS = re.compile(r"[^\w+=,.@-]+")
+GRANT_KEY = LazyPattern(r"[\w+=,.@-]{1,64}")
+_GRANT_KEY_CHARS = LazyPattern(r"[^\w+=,.@-]+")
 MAX_KEY_LENGTH = 1024
 MAX_LOGICAL_NAME = 120
 """IAM policy names are at most 128 characters and Pulumi appends 8 to the logical name."""

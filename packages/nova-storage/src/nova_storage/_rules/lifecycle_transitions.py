@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from nova_core import Checker, at, field, is_plain
+from nova_core.patterns import LazyPattern
 
 __all__ = [
     "ARCHIVE_CLASSES",
@@ -38,7 +38,7 @@ STORAGE_CLASS_ORDER: tuple[str, ...] = (
 """The lifecycle "waterfall": objects only move to a later class in this order."""
 UNSUPPORTED_TRANSITIONS = {("ONEZONE_IA", "GLACIER_IR")}
 LIFECYCLE_SOURCE = "S3 lifecycle"
-_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T00:00:00(?:\.0+)?(?:Z|[+-]00:00))?")
+_DATE = LazyPattern(r"(\d{4}-\d{2}-\d{2})(?:T00:00:00(?:\.0+)?(?:Z|[+-]00:00))?")
 
 
 class Point(NamedTuple):

@@ -3,11 +3,11 @@ configurations sharing an event type on overlapping filters (S3 "Configurations 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from nova_core import Checker, at, closest, field, is_plain
+from nova_core.patterns import LazyPattern
 from nova_storage.bucket_args import NotificationArgs
 
 __all__ = [
@@ -69,7 +69,7 @@ TARGET_KINDS: Mapping[str, TargetKind] = {
     "queue_arn": TargetKind("sqs", None, "SQS queue", "arn:aws:sqs:us-east-1:123456789012:uploads"),
     "topic_arn": TargetKind("sns", None, "SNS topic", "arn:aws:sns:us-east-1:123456789012:uploads"),
 }
-STABLE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,62}")
+STABLE_KEY = LazyPattern(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,62}")
 MAX_KEY_LENGTH = 1024
 OVERLAP_SOURCE = (
     'S3 PutBucketNotificationConfiguration: "Configurations overlap. Configurations on the same '

@@ -3,10 +3,10 @@ recovery window, rotation schedule."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from nova_core import Checker, is_plain
+from nova_core.patterns import LazyPattern
 
 __all__ = [
     "MAX_DESCRIPTION",
@@ -28,10 +28,10 @@ __all__ = [
 ]
 
 SOURCE = "Secrets Manager API: CreateSecret"
-NAME_PATTERN = re.compile(r"[A-Za-z0-9/_+=.@-]+")
+NAME_PATTERN = LazyPattern(r"[A-Za-z0-9/_+=.@-]+")
 """Secret names: ASCII letters, digits and ``/_+=.@-``, 1-512 characters."""
 MAX_NAME = 512
-SUFFIX_TRAP = re.compile(r".*-.{6}")
+SUFFIX_TRAP = LazyPattern(r".*-.{6}")
 """A name ending in ``-`` + 6 characters looks like the ``-XXXXXX`` Secrets Manager appends to
 the ARN, which makes look-ups by partial ARN ambiguous."""
 MAX_DESCRIPTION = 2048

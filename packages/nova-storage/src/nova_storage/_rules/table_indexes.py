@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nova_core import Checker, at, field
+from nova_core.records import Record
 
 from .table_keys import check_distinct, check_key, check_name
 
@@ -38,8 +39,8 @@ LOCAL_INDEX_KEYS: tuple[str, ...] = ("sort_key", "projection")
 SOURCE = "DynamoDB API: CreateTable"
 
 
-@dataclass(frozen=True)
-class CheckedIndex:
+@dataclass(frozen=True, eq=False, repr=False)
+class CheckedIndex(Record):
     """One index after its checks: key attributes as ``(name, type)``."""
 
     name: str

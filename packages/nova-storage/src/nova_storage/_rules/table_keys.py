@@ -8,11 +8,11 @@ here instead (B.7 Key attributes).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from nova_core import Checker, field
+from nova_core.patterns import LazyPattern
 
 __all__ = [
     "ATTRIBUTE_TYPES",
@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 SOURCE = "DynamoDB API: CreateTable"
-NAME_PATTERN = re.compile(r"[a-zA-Z0-9_.-]+")
+NAME_PATTERN = LazyPattern(r"[a-zA-Z0-9_.-]+")
 """Table and index names: 3-255 of letters, digits, ``_``, ``.`` and ``-`` (B.7)."""
 ATTRIBUTE_TYPES: tuple[str, ...] = ("S", "N", "B")
 """Key attribute types: string, number, binary (no BOOL, L or M keys)."""
