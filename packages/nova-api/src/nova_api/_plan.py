@@ -10,7 +10,7 @@ left to the component, which checks it with ``nova_core.check_when_known``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from types import MappingProxyType
 from typing import Any
 
@@ -50,7 +50,6 @@ DEFAULT_DISABLE_EXECUTE_API_ENDPOINT = True
 """With a custom domain, clients must use it (rule A-11)."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class RoutePlan(Record):
     """One route, normalised."""
 
@@ -70,7 +69,6 @@ class RoutePlan(Record):
     """This route's own limit, ``None`` to keep the stage's."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class HttpApiPlan(Record):
     """Everything the component builds, with defaults resolved and plain values checked."""
 

@@ -9,7 +9,6 @@ handler's module are plain facts, checked before registration.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import pulumi
@@ -54,7 +53,6 @@ ARG_KEYS: tuple[str, ...] = tuple(FunctionArgs.__annotations__)
 """Every key of ``FunctionArgs``, read from the TypedDict itself."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class FunctionPlan(Record):
     """What a ``Function`` builds, with every default resolved and every plain value checked.
 

@@ -9,7 +9,6 @@ caught before AWS sees it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .patterns import LazyPattern
 from .records import Record
@@ -28,7 +27,6 @@ _ARN = LazyPattern(
 )
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Arn(Record):
     """The parts of an ARN."""
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, TypedDict, Unpack
 
 import pulumi
@@ -78,7 +77,6 @@ def strings(value: Any) -> list[Any]:
     return [value]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class PolicyStatement(Record):
     """A statement whose shape passed :func:`policy_statement`."""
 

@@ -9,7 +9,6 @@ visibility timeout. ``subscribe()`` plans its consumer through :func:`plan_consu
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import pulumi
@@ -85,7 +84,6 @@ CONSUMER_KEYS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class ConsumerPlan(Record):
     """The Lambda consumer of a queue and its event source mapping settings."""
 
@@ -104,7 +102,6 @@ class ConsumerPlan(Record):
     """Where the consumer was given: ``consumer`` or ``subscribe``."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class QueuePlan(Record):
     """Everything the component builds, with every default resolved."""
 

@@ -8,7 +8,6 @@ not have permissions to call ReceiveMessage on SQS" (aws-cdk#6770, pulumi-cdk#72
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
 import pulumi
@@ -27,7 +26,6 @@ __all__ = ["REPORT_BATCH_ITEM_FAILURES", "ConsumerFunction", "Subscription", "bu
 REPORT_BATCH_ITEM_FAILURES = "ReportBatchItemFailures"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class ConsumerFunction(Record):
     """The consumer shape, for a Lambda function not made with a Nova component.
 

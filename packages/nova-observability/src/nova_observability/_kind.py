@@ -1,7 +1,5 @@
 """One alarm kind of the catalogue and the constants the catalogue modules share."""
 
-from dataclasses import dataclass
-
 from nova_core.records import Record
 
 __all__ = ["AlarmKind", "LOGS_INSIGHTS_ERROR_QUERY", "MAX_ALARM_DESCRIPTION"]
@@ -17,7 +15,6 @@ LOGS_INSIGHTS_ERROR_QUERY = (
 """Logs Insights query for recent errors (JSON ``level`` field or an ``ERROR`` text match)."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class AlarmKind(Record):
     """One alarm of the catalogue, with its defaults."""
 

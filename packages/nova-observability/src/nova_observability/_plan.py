@@ -8,7 +8,6 @@ name length, the topic choice). The components only turn a plan into resources.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from nova_core import Checker, at, field
@@ -91,7 +90,6 @@ def _args(check: Checker, args: Any, what: str) -> Mapping[str, Any]:
 
 
 # -- alarm topic ---------------------------------------------------------------------------------
-@dataclass(frozen=True, eq=False, repr=False)
 class SubscriptionPlan(Record):
     key: str
     protocol: str
@@ -99,7 +97,6 @@ class SubscriptionPlan(Record):
     dead_letter_queue_arn: Any | None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class AlarmTopicPlan(Record):
     """Checked input of an ``AlarmTopic``."""
 
@@ -155,7 +152,6 @@ def plan_alarm_topic(name: str, args: Any) -> AlarmTopicPlan:
 
 
 # -- dashboard -----------------------------------------------------------------------------------
-@dataclass(frozen=True, eq=False, repr=False)
 class DashboardPlan(Record):
     """Checked input of a ``Dashboard``: its name and its pages (plain specs, ``Output``s kept)."""
 
@@ -244,7 +240,6 @@ def plan_dashboard(name: str, args: Any, *, project: str, stack: str) -> Dashboa
 
 
 # -- service monitor -----------------------------------------------------------------------------
-@dataclass(frozen=True, eq=False, repr=False)
 class MonitorPlan(Record):
     """Checked input of a ``ServiceMonitor``."""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from nova_core import Checker, at, did_you_mean, field, is_plain
@@ -37,7 +36,6 @@ def duration_threshold(timeout_seconds: int, percent: float) -> float:
     return round(timeout_seconds * 1000.0 * percent / 100.0, 3)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class PlannedAlarm(Record):
     """One alarm to create: which resource, which kind, with which settings and name."""
 
@@ -65,7 +63,6 @@ class PlannedAlarm(Record):
         return values
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class AlarmOptions(Record):
     """Resource facts the thresholds derive from, and the shares used."""
 

@@ -7,7 +7,6 @@ target (the function's log group) are resolved here.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import pulumi
@@ -155,7 +154,6 @@ _READERS: Mapping[str, Callable[[Checker, str, str, Any], Any]] = {
 }
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Targets(Record):
     """Monitored resources, normalised and sorted by key."""
 

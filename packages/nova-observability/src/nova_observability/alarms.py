@@ -12,7 +12,6 @@ Everything here is pure data and pure functions; nothing registers resources.
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TypedDict
 
 __all__ = [
@@ -93,7 +92,6 @@ DEFAULT_QUEUE_AGE_PERCENT_OF_RETENTION = 50.0
 """Default threshold of a queue's age alarm, in percent of the queue's retention."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class ResolvedAlarmSettings(Record):
     """An alarm kind's settings after defaults, per-kind thresholds and per-resource overrides."""
 

@@ -15,7 +15,6 @@ The normalised forms (:class:`FunctionTarget`, :class:`ApiTarget`, :class:`Bucke
 :class:`QueueTarget`, :class:`TableTarget`) are what the components work with internally.
 """
 
-from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 import pulumi
@@ -89,7 +88,6 @@ class TableLike(Protocol):
     def name(self) -> pulumi.Input[str]: ...
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class FunctionTarget(Record):
     """A monitored Lambda function, normalised."""
 
@@ -108,7 +106,6 @@ class FunctionTarget(Record):
         return out
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class ApiTarget(Record):
     """A monitored HTTP API, normalised."""
 
@@ -123,7 +120,6 @@ class ApiTarget(Record):
         return out
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class BucketTarget(Record):
     """A monitored S3 bucket, normalised."""
 
@@ -138,7 +134,6 @@ class BucketTarget(Record):
         return out
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class QueueTarget(Record):
     """A monitored SQS queue and its dead-letter queue, normalised."""
 
@@ -173,7 +168,6 @@ class QueueTarget(Record):
         }
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class TableTarget(Record):
     """A monitored DynamoDB table, normalised."""
 

@@ -15,7 +15,6 @@ Accepted forms, in the order they are recognised:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from nova_core import Checker, at, field, is_plain, is_whole
@@ -57,7 +56,6 @@ _INVOKE_ARN = LazyPattern(
 _ANY_FUNCTION_ARN = LazyPattern(_FUNCTION_ARN)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class TargetParts(Record):
     """What the component needs from a Lambda target."""
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from nova_core import Checker
 from nova_core.records import Record
 
@@ -28,7 +26,6 @@ MAX_MESSAGE_SIZE = 1_048_576
 """SQS limits (CreateQueue attributes; 1 MiB messages since August 2025)."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class AttributeRange(Record):
     """A queue attribute given in whole numbers within a plain range (a ``CreateQueue``
     attribute): checked by ``Checker.integer``, an ``Output`` refused (the plan needs the value)."""

@@ -7,7 +7,6 @@ with a ``name`` or ``id`` output, or a role name) and ``timeout_seconds``: a nov
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import pulumi
@@ -44,7 +43,6 @@ _SHAPE = (
 )
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class FunctionFacts(Record):
     """What the queue needs to know about its consumer."""
 

@@ -5,7 +5,6 @@ Values that are still ``Output``s are left alone here: they come from the resour
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from nova_core import Checker, at
@@ -23,7 +22,6 @@ SQS_RETENTION = (60, 1_209_600)
 """SQS MessageRetentionPeriod bounds in seconds (1 minute to 14 days)."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Identifier(Record):
     """A resource identifier as a CloudWatch dimension needs it: a plain string that fully matches
     ``pattern`` (``Output``s are left alone: they come from the resources themselves)."""

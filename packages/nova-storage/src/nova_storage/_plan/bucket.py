@@ -9,7 +9,6 @@ when they resolve and the error says so.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, Literal
 
 import pulumi
@@ -60,21 +59,18 @@ def default_log_prefix(name: str) -> str:
     return f"{name}/"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class TransitionPlan(Record):
     storage_class: pulumi.Input[str]
     days: pulumi.Input[int] | None = None
     date: pulumi.Input[str] | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class NoncurrentTransitionPlan(Record):
     storage_class: pulumi.Input[str]
     noncurrent_days: pulumi.Input[int]
     newer_noncurrent_versions: pulumi.Input[int] | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class LifecycleRulePlan(Record):
     """One lifecycle rule; a rule without filter conditions covers the whole bucket."""
 
@@ -104,7 +100,6 @@ class LifecycleRulePlan(Record):
         )
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class CorsRulePlan(Record):
     allowed_methods: pulumi.Input[Sequence[pulumi.Input[str]]]
     allowed_origins: pulumi.Input[Sequence[pulumi.Input[str]]]
@@ -114,13 +109,11 @@ class CorsRulePlan(Record):
     id: pulumi.Input[str] | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class AccessLogsPlan(Record):
     target_bucket: pulumi.Input[str]
     target_prefix: pulumi.Input[str]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class NotificationPlan(Record):
     """One notification configuration; ``function`` targets get an invoke permission."""
 
@@ -132,7 +125,6 @@ class NotificationPlan(Record):
     filter_suffix: pulumi.Input[str] | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class BucketPlan(Record):
     """Everything the component builds, defaults resolved and plain values checked."""
 

@@ -8,7 +8,6 @@ the plan for the component to log.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import pulumi
@@ -70,7 +69,6 @@ SECRET_ARGS_KEYS: tuple[str, ...] = (
 _PASSWORD_KEYS = ("length", "special", "exclude_characters")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class PasswordPlan(Record):
     """A generated value (``random.RandomPassword``)."""
 
@@ -80,13 +78,11 @@ class PasswordPlan(Record):
     """``None``: RandomPassword's own special characters."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class RotationPlan(Record):
     function_arn: pulumi.Input[str]
     days: int
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class SecretPlan(Record):
     """Everything ``Secret`` registers, with the defaults resolved."""
 

@@ -7,7 +7,6 @@ the first broken rule, so a bad table never reaches the engine.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import pulumi
@@ -67,7 +66,6 @@ TABLE_ARGS_KEYS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class IndexPlan(Record):
     """One secondary index as the provider takes it."""
 
@@ -79,7 +77,6 @@ class IndexPlan(Record):
     non_key_attributes: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class TablePlan(Record):
     """Everything ``Table`` registers, with the defaults resolved."""
 

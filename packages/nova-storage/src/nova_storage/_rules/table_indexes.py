@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from nova_core import Checker, at, field
@@ -39,7 +38,6 @@ LOCAL_INDEX_KEYS: tuple[str, ...] = ("sort_key", "projection")
 SOURCE = "DynamoDB API: CreateTable"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class CheckedIndex(Record):
     """One index after its checks: key attributes as ``(name, type)``."""
 
