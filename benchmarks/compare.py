@@ -23,13 +23,21 @@ from __future__ import annotations
 
 import io
 import os
+import random
+import re
+import shutil
+import statistics
 import subprocess
 import tarfile
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from harness import (
+    CHILD,
+    PYTHON,
     REPOSITORY,
     RUNNER,
     WORK,
@@ -92,6 +100,56 @@ def _checked(sample: Sample, root: Path | None) -> Sample:
     if harness and not harness.startswith(str(REPOSITORY / "packages")):
         raise RuntimeError(f"nova_testing came from {harness}, expected this tree's harness")
     return sample
+
+
+def count_instructions(args: Sequence[str], env: dict[str, str] | None) -> int:
+    """Instructions one child process executes, counted by valgrind's callgrind.
+
+    Times on a shared two-core machine move by 5-30% from one run to the next; the instruction
+    count of the same process with a fixed hash seed repeats to about 0.1%, so it decides "no
+    slower" where per-round time ratios cannot (under valgrind a dev-stack process takes about
+    45 s, one at 100 functions about 6 minutes).
+    """
+    valgrind = shutil.which("valgrind")
+    assert valgrind is not None
+    child_environment = dict(env if env is not None else child_env())
+    child_environment["PYTHONHASHSEED"] = "0"
+    with tempfile.TemporaryDirectory() as tmp:
+        command = [
+            valgrind,
+            "--tool=callgrind",
+            f"--callgrind-out-file={tmp}/callgrind.out",
+            PYTHON,
+            str(CHILD),
+            *args,
+        ]
+        run = subprocess.run(
+            command,
+            cwd=REPOSITORY,
+            env=child_environment,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    found = re.search(r"Collected : (\d+)", run.stderr)
+    if run.returncode != 0 or found is None:
+        raise RuntimeError(f"callgrind run failed ({run.returncode}): {run.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def instruction_counts(variants: dict[str, tuple[list[str], dict[str, str] | None]]) -> Any:
+    """Each variant's instruction count (two at a time: counts do not depend on contention), or
+    None where valgrind is not installed (Debian package ``valgrind``)."""
+    if shutil.which("valgrind") is None:
+        print("compare: valgrind not found, instruction counts skipped", flush=True)
+        return None
+    print(f"compare: counting instructions of {len(variants)} processes", flush=True)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {
+            name: pool.submit(count_instructions, args, env)
+            for name, (args, env) in variants.items()
+        }
+        return {name: future.result() for name, future in futures.items()}
 
 
 def bench_compare(rev: str, eval_runs: int, scale_runs: int) -> dict[str, Any]:
@@ -166,6 +224,19 @@ def bench_compare(rev: str, eval_runs: int, scale_runs: int) -> dict[str, Any]:
             row["cpu_ratio_to_replay"] = paired_ratios(group, replayed, "cpu_seconds")
             row["tree"] = tree
         result["eval"][name] = row
+    # The same programs once more, counted in instructions (deterministic; see count_instructions).
+    before_project, this_project = str(projects[before]), str(projects[THIS])
+    result["instructions"] = instruction_counts(
+        {
+            "floor": (floor_args, None),
+            f"dev, {before}": (["stack", before_project, "dev"], env),
+            same_program: (["stack", before_project, "dev"], None),
+            f"dev, {THIS}": (["stack", this_project, "dev"], None),
+            f"{n} functions, nova, {before}": (["scale", n], env),
+            f"{n} functions, nova, {THIS}": (["scale", n], None),
+            f"{n} functions, raw": (["scale", n, "raw"], None),
+        }
+    )
     result["same_program"] = {
         "name": same_program,
         "after_over_before": paired_ratios(
@@ -191,4 +262,42 @@ def bench_compare(rev: str, eval_runs: int, scale_runs: int) -> dict[str, Any]:
     result["scale_after_over_before"] = paired_ratios(
         scale_samples[f"nova, {THIS}"], scale_samples[f"nova, {before}"]
     )
+    return result
+
+
+def bench_same_program(rev: str, pairs: int) -> dict[str, Any]:
+    """REV's dev program on REV's packages and on this tree's, in ``pairs`` interleaved pairs
+    (A B, B A, ...), with the per-pair ratio's median and a bootstrap 95% interval: the
+    like-for-like figure of ``bench_compare`` with enough samples to say how close to 1.00 it is
+    on this machine."""
+    root, commit = extract_tree(rev)
+    env = tree_env(root)
+    project = str(root / "stacks" / "dev")
+    variants: dict[str, tuple[dict[str, str] | None, Path | None]] = {
+        f"{rev}'s packages": (env, root),
+        f"{THIS}'s packages": (None, None),
+    }
+    print(f"same program: dev of {rev} ({commit}), {pairs} pairs", flush=True)
+    for variant_env, where in variants.values():  # byte code written, packaging cache warm
+        _checked(RUNNER.run(["stack", project, "dev"], env=variant_env), where)
+    samples: dict[str, list[Sample]] = {name: [] for name in variants}
+    names = list(variants)
+    for index in range(pairs):
+        for name in names if index % 2 == 0 else reversed(names):
+            variant_env, where = variants[name]
+            samples[name].append(
+                _checked(RUNNER.run(["stack", project, "dev"], env=variant_env), where)
+            )
+    before, after = (samples[name] for name in names)
+    rng = random.Random(12)
+    result: dict[str, Any] = {"rev": rev, "commit": commit, "pairs": pairs, "variants": names}
+    for key in ("wall_seconds", "cpu_seconds"):
+        ratios = [a[key] / b[key] for a, b in zip(after, before, strict=True)]
+        boots = sorted(statistics.median(rng.choices(ratios, k=len(ratios))) for _ in range(2000))
+        result[key] = {
+            "before": field(before, key),
+            "after": field(after, key),
+            "ratio_median": statistics.median(ratios),
+            "ratio_ci95": [boots[50], boots[1949]],
+        }
     return result

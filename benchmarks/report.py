@@ -158,6 +158,8 @@ def render(results: dict[str, Any]) -> str:
         lines.append("")
     if "compare" in results:
         lines += render_compare(results["compare"])
+    if "same_program" in results:
+        lines += render_same_program(results["same_program"])
     return "\n".join(lines)
 
 
@@ -188,6 +190,41 @@ def render_compare(c: dict[str, Any]) -> list[str]:
             f"{fmt_ratio(same['after_over_before'])} wall, "
             f"{fmt_ratio(same['after_over_before_cpu'])} CPU.",
         ]
+    counts = c.get("instructions")
+    if counts:
+        floor = counts["floor"]
+        lines += [
+            "",
+            "Instructions executed (valgrind callgrind, one process each, `PYTHONHASHSEED=0`; "
+            "repeats to about 0.1%):",
+            "",
+            "| variant | instructions | x floor | over the floor |",
+            "|---|---|---|---|",
+        ]
+        for name, count in counts.items():
+            if "functions" in name:
+                continue
+            lines.append(
+                f"| {name} | {count / 1e9:.4f} G | {count / floor:.4f}x | "
+                f"{(count - floor) / 1e6:,.1f} M |"
+            )
+        if same:
+            after, ref = counts[same["name"]], counts[f"dev, {before}"]
+            lines += [
+                "",
+                f"{same['name']} over the same program on {before}'s packages, in instructions: "
+                f"{after / ref:.4f}x ({(after - ref) / 1e6:+,.1f} M).",
+            ]
+        n = c["scale_functions"]
+        raw = counts.get(f"{n} functions, raw")
+        if raw:
+            lines += ["", f"| {n} functions | instructions | ÷ raw |", "|---|---|---|"]
+            for name, count in counts.items():
+                if name.startswith(f"{n} functions, "):
+                    lines.append(
+                        f"| {name.removeprefix(f'{n} functions, ')} | {count / 1e9:.3f} G | "
+                        f"{count / raw:.3f}x |"
+                    )
     lines += [
         "",
         f"| {c['scale_functions']} functions | resources | wall time | evaluation in process "
@@ -209,3 +246,22 @@ def render_compare(c: dict[str, Any]) -> list[str]:
         "",
     ]
     return lines
+
+
+def render_same_program(c: dict[str, Any]) -> list[str]:
+    """One program on two package trees, many interleaved pairs."""
+    before, after = c["variants"]
+    lines = [
+        f"### {c['rev']}'s dev program on {before} and on {after} ({c['pairs']} interleaved pairs)",
+        "",
+        "| measure | on " + before + " | on " + after + " | per pair, median | 95% interval |",
+        "|---|---|---|---|---|",
+    ]
+    for key, label in (("wall_seconds", "wall"), ("cpu_seconds", "CPU")):
+        row = c[key]
+        low, high = row["ratio_ci95"]
+        lines.append(
+            f"| {label} | {fmt_s(row['before'])} | {fmt_s(row['after'])} | "
+            f"{row['ratio_median']:.3f}x | {low:.3f}-{high:.3f} |"
+        )
+    return [*lines, ""]

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from compare import DEFAULT_REV, bench_compare
+from compare import DEFAULT_REV, bench_compare, bench_same_program
 from harness import BENCHMARKS, WORK, machine
 from report import render
 from sections import bench_eval, bench_handler, bench_packaging, bench_scale, bench_tests
@@ -40,8 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         nargs="+",
-        choices=("eval", "scale", "packaging", "handler", "tests", "compare"),
-        help="run only these sections (compare: see --compare-tree)",
+        choices=("eval", "scale", "packaging", "handler", "tests", "compare", "same-program"),
+        help="run only these sections (compare: see --compare-tree; same-program: 0.1.0's dev "
+        "program on both package trees in 41 interleaved pairs)",
     )
     parser.add_argument(
         "--output",
@@ -102,6 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             options.compare_tree or DEFAULT_REV,
             eval_runs=5 if quick else 11,
             scale_runs=3 if quick else 7,
+        )
+    if "same-program" in sections:
+        results["same_program"] = bench_same_program(
+            options.compare_tree or DEFAULT_REV, pairs=15 if quick else 41
         )
     results["total_seconds"] = time.perf_counter() - started
     options.output.parent.mkdir(parents=True, exist_ok=True)
