@@ -57,3 +57,5 @@ def test_every_public_name_resolves():
     assert nova_storage.TableReference.__module__ == "nova_storage.references"
     assert nova_storage.BILLING_MODE == "PAY_PER_REQUEST"
     assert set(nova_storage.__all__) <= set(dir(nova_storage))
+    # Every name loaded on first use is public (the three lists in __init__ agree).
+    assert set(nova_storage._LAZY) <= set(nova_storage.__all__)

@@ -52,11 +52,8 @@ class LazyPattern:
         return self.compiled.sub(repl, string, count)
 
     def __repr__(self) -> str:
-        return (
-            f"LazyPattern({self.pattern!r})"
-            if not self.flags
-            else (f"LazyPattern({self.pattern!r}, {self.flags!r})")
-        )
+        flags = f", {self.flags!r}" if self.flags else ""
+        return f"LazyPattern({self.pattern!r}{flags})"
 
 
 PatternLike: TypeAlias = "re.Pattern[str] | LazyPattern"
